@@ -1,0 +1,88 @@
+import type { TableKey } from '../shared/adapters/dynamodb/table-definitions.ts';
+
+/**
+ * Every Lambda function of the system, with what triggers it and the access it needs. CDK builds the
+ * functions, routes and grants from this list; the local runtime routes HTTP requests and Scheduler
+ * deliveries from the same list; the tests check both against it.
+ *
+ * Convention for each entry file: it exports `handler` (the Lambda entry point, composed from the
+ * environment on first use) and `createHandler(dependencies)` (the same handler over given ports,
+ * used by the local runtime and the tests).
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type Trigger =
+  | {
+      readonly kind: 'http';
+      readonly method: HttpMethod;
+      /** API Gateway resource path, with `{name}` path parameters. */
+      readonly path: string;
+      /** `public`: anyone; `iam`: SigV4-signed by a principal allowed to invoke the admin API. */
+      readonly authorization: 'public' | 'iam';
+    }
+  | {
+      /** Invoked by EventBridge Scheduler with the schedule's Input as the event. */
+      readonly kind: 'schedule-target';
+    };
+
+export type Access =
+  | { readonly kind: 'table'; readonly table: TableKey; readonly mode: 'read' | 'read-write' }
+  | { readonly kind: 'email'; readonly mode: 'send' }
+  | { readonly kind: 'schedules'; readonly mode: 'manage' };
+
+export interface FunctionDefinition {
+  /** Stable name: the suffix of the deployed function name, and the local runtime's target name. */
+  readonly name: string;
+  /** Entry file, relative to the repository root. */
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+  readonly access: readonly Access[];
+  readonly timeoutSeconds?: number;
+  readonly memoryMb?: number;
+}
+
+const readConsultations: Access = { kind: 'table', table: 'consultations', mode: 'read' };
+
+export const functionManifest = [
+  {
+    name: 'list-consultations',
+    entry: 'functions/list-consultations.ts',
+    description: 'Lists the consultations this engine runs',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/consultations', authorization: 'public' },
+    access: [readConsultations],
+  },
+  {
+    name: 'get-consultation',
+    entry: 'functions/get-consultation.ts',
+    description: "A consultation's definition and its state at the current instant",
+    trigger: { kind: 'http', method: 'GET', path: '/v1/consultations/{id}', authorization: 'public' },
+    access: [readConsultations],
+  },
+  {
+    name: 'get-consultation-calendar',
+    entry: 'functions/get-consultation-calendar.ts',
+    description: "A consultation's phases, meetings and deadlines as an iCalendar feed",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/consultations/{id}/calendar.ics',
+      authorization: 'public',
+    },
+    access: [readConsultations],
+  },
+  {
+    name: 'get-openapi',
+    entry: 'functions/get-openapi.ts',
+    description: 'The OpenAPI 3.1 document of the public API, generated from the zod contracts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/openapi.json', authorization: 'public' },
+    access: [],
+  },
+] as const satisfies readonly FunctionDefinition[];
+
+export type FunctionName = (typeof functionManifest)[number]['name'];
+
+export const httpFunctions = functionManifest.filter(
+  (fn): fn is Extract<(typeof functionManifest)[number], { trigger: { kind: 'http' } }> =>
+    fn.trigger.kind === 'http',
+);
