@@ -25,6 +25,8 @@ export type Trigger =
       readonly kind: 'schedule-target';
     };
 
+export type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
+
 export type Access =
   | { readonly kind: 'table'; readonly table: TableKey; readonly mode: 'read' | 'read-write' }
   | { readonly kind: 'email'; readonly mode: 'send' }
@@ -82,7 +84,8 @@ export const functionManifest = [
 
 export type FunctionName = (typeof functionManifest)[number]['name'];
 
-export const httpFunctions = functionManifest.filter(
-  (fn): fn is Extract<(typeof functionManifest)[number], { trigger: { kind: 'http' } }> =>
-    fn.trigger.kind === 'http',
-);
+type ManifestEntry = (typeof functionManifest)[number];
+export type HttpFunction = Extract<ManifestEntry, { trigger: { kind: 'http' } }>;
+export type HttpFunctionName = HttpFunction['name'];
+
+export const httpFunctions = functionManifest.filter((fn): fn is HttpFunction => fn.trigger.kind === 'http');

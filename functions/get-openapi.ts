@@ -1,0 +1,16 @@
+import { buildOpenApiDocument } from '../shared/contracts/openapi.ts';
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+export const createHandler = (_dependencies: Dependencies) => {
+  // Built once per cold start: the document only changes with a deploy.
+  const document = buildOpenApiDocument();
+  return httpHandler(routeContracts['get-openapi'], async () => ({
+    status: 200,
+    headers: { 'Cache-Control': 'public, max-age=300' },
+    json: document,
+  }));
+};
+
+export const handler = lambdaEntry(createHandler);

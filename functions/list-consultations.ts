@@ -1,0 +1,13 @@
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { listConsultations } from '../shared/use-cases/list-consultations.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+export const createHandler = (dependencies: Dependencies) =>
+  httpHandler(routeContracts['list-consultations'], async () => ({
+    status: 200,
+    headers: { 'Cache-Control': 'public, max-age=60' },
+    json: { consultations: await listConsultations(dependencies) },
+  }));
+
+export const handler = lambdaEntry(createHandler);

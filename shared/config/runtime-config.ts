@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { type TableKey, tableDefinitions, tableKeys } from '../adapters/dynamodb/table-definitions.ts';
+
+/**
+ * What a function learns from its environment, parsed once per cold start. A missing or malformed
+ * variable stops the function at start with the variable's name, never an empty-string default.
+ */
+export const environmentVariableNames = {
+  /** Host name used in iCalendar UIDs, so calendar apps recognise an event across downloads. */
+  calendarUidDomain: 'CALENDAR_UID_DOMAIN',
+} as const;
+
+export interface RuntimeConfig {
+  readonly tableNames: Readonly<Record<TableKey, string>>;
+  readonly calendarUidDomain: string;
+}
+
+const requiredText = z.string().trim().min(1);
+
+export function readRuntimeConfig(environment: Readonly<Record<string, string | undefined>>): RuntimeConfig {
+  const problems: string[] = [];
+  const read = (name: string): string => {
+    const result = requiredText.safeParse(environment[name]);
+    if (!result.success) {
+      problems.push(name);
+      return '';
+    }
+    return result.data;
+  };
+  const tableNames = Object.fromEntries(
+    tableKeys.map((table) => [table, read(tableDefinitions[table].tableNameEnv)]),
+  ) as Record<TableKey, string>;
+  const calendarUidDomain = read(environmentVariableNames.calendarUidDomain);
+  if (problems.length > 0) {
+    throw new Error(`Missing environment variables: ${problems.join(', ')}`);
+  }
+  return { tableNames, calendarUidDomain };
+}
+
+/** The environment a function needs for a given config: the inverse of `readRuntimeConfig`. */
+export function runtimeEnvironment(config: RuntimeConfig): Record<string, string> {
+  return {
+    ...Object.fromEntries(
+      tableKeys.map((table) => [tableDefinitions[table].tableNameEnv, config.tableNames[table]]),
+    ),
+    [environmentVariableNames.calendarUidDomain]: config.calendarUidDomain,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * RFC 9457 problem details. Every error the API returns is one of these, as
+ * `application/problem+json`. Types are relative URI references under `/problems/`, one per kind of
+ * problem a client may want to act on; plain HTTP conditions use `about:blank`.
+ */
+export interface FieldError {
+  /** Where the value is, e.g. `body.submitter.email` or `path.id`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ProblemDocument {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly errors?: readonly FieldError[];
+  readonly [extension: string]: unknown;
+}
+
+export const problemMediaType = 'application/problem+json';
+
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly errors: readonly FieldError[] | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly extensions: Readonly<Record<string, unknown>>;
+
+  constructor(init: {
+    status: number;
+    type?: string;
+    title: string;
+    detail?: string;
+    errors?: readonly FieldError[];
+    headers?: Record<string, string>;
+    extensions?: Record<string, unknown>;
+  }) {
+    super(init.detail ?? init.title);
+    this.name = 'HttpProblem';
+    this.status = init.status;
+    this.type = init.type ?? 'about:blank';
+    this.title = init.title;
+    this.errors = init.errors;
+    this.headers = init.headers ?? {};
+    this.extensions = init.extensions ?? {};
+  }
+
+  toDocument(instance?: string): ProblemDocument {
+    return {
+      ...this.extensions,
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      ...(instance === undefined ? {} : { instance }),
+      ...(this.errors === undefined ? {} : { errors: this.errors }),
+    };
+  }
+}
+
+export const problems = {
+  validation: (errors: readonly FieldError[]) =>
+    new HttpProblem({
+      status: 400,
+      type: '/problems/validation',
+      title: 'The request is not valid',
+      detail: `${errors.length} ${errors.length === 1 ? 'field is' : 'fields are'} not valid; see errors.`,
+      errors,
+    }),
+  malformedJson: (detail: string) =>
+    new HttpProblem({
+      status: 400,
+      type: '/problems/malformed-json',
+      title: 'The body is not valid JSON',
+      detail,
+    }),
+  notFound: (detail: string) => new HttpProblem({ status: 404, title: 'Not Found', detail }),
+  consultationNotFound: (id: string) =>
+    new HttpProblem({
+      status: 404,
+      type: '/problems/consultation-not-found',
+      title: 'No such consultation',
+      detail: `There is no consultation with id "${id}".`,
+    }),
+  methodNotAllowed: (allowed: readonly string[]) =>
+    new HttpProblem({
+      status: 405,
+      title: 'Method Not Allowed',
+      detail: `This resource answers ${allowed.join(', ')}.`,
+      headers: { Allow: allowed.join(', ') },
+    }),
+  notAcceptable: (available: readonly string[]) =>
+    new HttpProblem({
+      status: 406,
+      title: 'Not Acceptable',
+      detail: `This resource is available as ${available.join(', ')}.`,
+    }),
+  payloadTooLarge: (limitBytes: number) =>
+    new HttpProblem({
+      status: 413,
+      title: 'Content Too Large',
+      detail: `The body may not exceed ${limitBytes} bytes.`,
+    }),
+  unsupportedMediaType: (expected: string) =>
+    new HttpProblem({
+      status: 415,
+      title: 'Unsupported Media Type',
+      detail: `The body must be sent as ${expected}.`,
+      headers: { 'Accept-Post': expected },
+    }),
+  internal: () =>
+    new HttpProblem({
+      status: 500,
+      title: 'Internal Server Error',
+      detail: 'Something went wrong on our side. It has been logged; quote the instance when reporting it.',
+    }),
+} as const;
