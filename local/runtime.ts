@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import sesLocal from 'aws-ses-v2-local';
+import type { Config as SesLocalConfig } from 'aws-ses-v2-local';
 import { createDependencies } from '../functions/dependencies.ts';
 import { type FunctionDefinition, httpFunctions } from '../functions/manifest.ts';
 import { physicalTableName, tableKeys } from '../shared/adapters/dynamodb/table-definitions.ts';
@@ -57,6 +59,14 @@ export const localCredentials = {
   secretAccessKey: 'local-secretariat-secret-access-key',
 } as const;
 const tablePrefix = 'consultation-local';
+
+// Loaded through require: the package is CommonJS with an `exports.default`, which Node's ESM
+// loader and vitest's interop expose differently; require reads it the same way everywhere.
+const startSesLocal = (
+  createRequire(import.meta.url)('aws-ses-v2-local') as {
+    default: (config: Partial<SesLocalConfig>) => Promise<Server>;
+  }
+).default;
 const stage = 'local';
 
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
@@ -82,7 +92,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(async () => dynamoDbClient.destroy());
     await createTables(dynamoDbClient, tablePrefix);
 
-    const sesServer = await sesLocal.default({ host, port: 0 });
+    const sesServer = await startSesLocal({ host, port: 0 });
     stops.push(() => closeServer(sesServer));
     const sesAddress = sesServer.address();
     const sesUrl = `http://${host}:${typeof sesAddress === 'object' && sesAddress !== null ? sesAddress.port : 0}`;

@@ -1,21 +1,21 @@
 import * as z from 'zod';
-import { callKinds, consultationDefinitionSchema, languages } from '../domain/consultation-definition.ts';
+import {
+  callKinds,
+  consultationDefinitionSchema,
+  consultationIdSchema,
+  languages,
+} from '../domain/consultation-definition.ts';
 import { instantSchema } from '../domain/instant.ts';
 import { localizedTextSchema } from '../domain/localized-text.ts';
-import { isCanonicalTimeZone } from '../domain/time-zone.ts';
+import { isIanaTimeZone } from '../domain/time-zone.ts';
 
 /** Wire contracts of the public consultation routes; the OpenAPI document is generated from them. */
 
-export const consultationIdParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A consultation id is a lower-case slug, e.g. wsis-forum-2022')
-    .max(64),
-});
+export const consultationIdParams = z.strictObject({ id: consultationIdSchema });
 
 const timeZoneSchema = z
   .string()
-  .refine(isCanonicalTimeZone, 'Use a canonical IANA time zone name, e.g. America/Bogota')
+  .refine(isIanaTimeZone, 'Use an IANA time zone name, e.g. America/Bogota')
   .meta({ description: 'IANA time zone of the reader, to show every instant in it as well.' });
 
 export const consultationViewQuery = z.strictObject({ timezone: timeZoneSchema.optional() });
