@@ -1,6 +1,6 @@
+import { isIanaTimeZone } from '../../shared/domain/time-zone.ts';
 import { parseScheduleExpression, type ScheduleExpression } from './schedule-expression.ts';
 import { validationError } from './scheduler-errors.ts';
-import { isSupportedTimeZone } from './wall-clock-time.ts';
 
 /**
  * Turns Scheduler requests as they arrive on the wire (restJson1: PascalCase members, epoch-second
@@ -356,7 +356,7 @@ export function parseScheduleRequest(name: string, rawBody: unknown): ScheduleRe
   }
   const flexibleTimeWindow = flexibleTimeWindowOf(flexibleTimeWindowMembers);
   const expression = parseExpression(expressionText);
-  if (timezone !== undefined && !isSupportedTimeZone(timezone)) {
+  if (timezone !== undefined && !isIanaTimeZone(timezone)) {
     throw validationError(`Invalid ScheduleExpressionTimezone ${timezone}.`);
   }
   if (startDate !== undefined && endDate !== undefined && endDate.getTime() <= startDate.getTime()) {

@@ -1,3 +1,4 @@
+import { wallTimeToInstant } from '../../shared/domain/time-zone.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { conflictError, notFoundError, validationError } from './scheduler-errors.ts';
 import {
@@ -8,7 +9,6 @@ import {
   type ScheduleRequest,
   type Tag,
 } from './scheduler-requests.ts';
-import { zonedWallClockToInstant } from './wall-clock-time.ts';
 
 /** A schedule as the emulator keeps it: the request that made it, plus what the service derives. */
 export interface ScheduleDefinition extends Omit<ScheduleRequest, 'clientToken'> {
@@ -141,7 +141,8 @@ export class SchedulerStore {
       ...requested,
       arn: this.scheduleArn(request.groupName, request.name),
       effectiveTimezone,
-      dueAt: zonedWallClockToInstant(request.expression.wallClockTime, effectiveTimezone).instant,
+      // A wall time skipped by a clock change runs after the gap; a repeated one at its first occurrence.
+      dueAt: wallTimeToInstant(effectiveTimezone, request.expression.wallClockTime, 'compatible'),
     };
   }
 
