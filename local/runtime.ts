@@ -1,8 +1,5 @@
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import type { Config as SesLocalConfig } from 'aws-ses-v2-local';
 import { createDependencies } from '../functions/dependencies.ts';
 import { type FunctionDefinition, httpFunctions } from '../functions/manifest.ts';
 import { physicalTableName, tableKeys } from '../shared/adapters/dynamodb/table-definitions.ts';
@@ -16,6 +13,7 @@ import { startDynalite } from './dynamodb/dynalite-server.ts';
 import { functionNameFromArn, loadFunctions } from './function-registry.ts';
 import { createLocalClock, type LocalClock } from './local-clock.ts';
 import { type ScheduleDelivery, startSchedulerEmulator } from './scheduler/scheduler-emulator.ts';
+import { startSesLocal } from './ses-local.ts';
 
 /**
  * The whole system on loopback: the API in front of the same handlers Lambda runs, DynamoDB
@@ -60,13 +58,6 @@ export const localCredentials = {
 } as const;
 const tablePrefix = 'consultation-local';
 
-// Loaded through require: the package is CommonJS with an `exports.default`, which Node's ESM
-// loader and vitest's interop expose differently; require reads it the same way everywhere.
-const startSesLocal = (
-  createRequire(import.meta.url)('aws-ses-v2-local') as {
-    default: (config: Partial<SesLocalConfig>) => Promise<Server>;
-  }
-).default;
 const stage = 'local';
 
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {

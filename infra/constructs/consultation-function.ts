@@ -1,0 +1,220 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, type RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Access, FunctionDefinition } from '../../functions/manifest.ts';
+import { type TableKey, tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
+
+/** The repository root: esbuild's project root, where package-lock.json and every entry live. */
+export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where schedule-managing functions may create schedules, and the role those schedules run as. */
+export interface ScheduleAccess {
+  /** Physical name of the schedule group; schedules are created in it at run time. */
+  readonly groupName: string;
+  /** The role EventBridge Scheduler assumes to invoke targets; passed on CreateSchedule. */
+  readonly executionRole: IRole;
+}
+
+/** The resources a manifest `access` entry can point at. */
+export interface AccessTargets {
+  readonly tables: Readonly<Record<TableKey, ITable>>;
+  /** ARN of the SES identity that functions with `email` access may send from. */
+  readonly emailIdentityArn?: string;
+  readonly schedules?: ScheduleAccess;
+}
+
+export interface ConsultationFunctionProps {
+  readonly definition: FunctionDefinition;
+  /** Prefix of the physical function name: `<prefix>-<definition.name>`. */
+  readonly namePrefix: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly access: AccessTargets;
+  readonly logRetention: RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+const tableReadActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+] as const;
+const tableWriteActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+const defaultMemoryMb = 512;
+const defaultTimeoutSeconds = 10;
+
+// esbuild's ESM output has no `require`; bundled CommonJS dependencies that require Node built-ins
+// need one, so the bundle starts by creating it from its own URL.
+const requireShim =
+  "import { createRequire as __consultationCreateRequire } from 'node:module'; const require = __consultationCreateRequire(import.meta.url);";
+
+/**
+ * The house Lambda function for one manifest entry: Node.js 24 on arm64, an ESM bundle built
+ * locally by esbuild with the AWS SDK inside (the version tested is the version run), source maps
+ * on, its own log group with a retention, X-Ray active tracing, and a role that holds exactly the
+ * grants the manifest's `access` list asks for (no AWS managed policies).
+ */
+export class ConsultationFunction extends Construct {
+  readonly definition: FunctionDefinition;
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ConsultationFunctionProps) {
+    super(scope, id);
+    const { definition } = props;
+    this.definition = definition;
+    const functionName = `${props.namePrefix}-${definition.name}`;
+
+    // Named by CloudFormation, not `/aws/lambda/<name>`: a prod log group outlives its stack
+    // (RETAIN), and a fixed name would then block the stack from being created again.
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    // An own role instead of the default one, which would carry the AWS managed
+    // AWSLambdaBasicExecutionRole (logs on every log group of the account).
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${functionName}: ${definition.description}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      functionName,
+      description: definition.description,
+      entry: path.join(repositoryRoot, definition.entry),
+      handler: 'handler',
+      projectRoot: repositoryRoot,
+      depsLockFilePath: path.join(repositoryRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: definition.memoryMb ?? defaultMemoryMb,
+      timeout: Duration.seconds(definition.timeoutSeconds ?? defaultTimeoutSeconds),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: requireShim,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so AWS requires Resource "*" for them. No other statement of this role names Resource "*" (the template tests check it).',
+    });
+
+    for (const access of definition.access) {
+      this.grant(access, props.access);
+    }
+  }
+
+  /**
+   * Item actions on the table, Query on each of its indexes named in the shared definition: no
+   * `/index/*` wildcard, and no Scan at all (the design keeps every request and reminder path on a
+   * Query or GetItem, and the role enforces it in AWS).
+   */
+  private grantTable(key: TableKey, mode: 'read' | 'read-write', table: ITable): void {
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: mode === 'read' ? [...tableReadActions] : [...tableReadActions, ...tableWriteActions],
+        resources: [table.tableArn],
+      }),
+    );
+    const indexArns = tableDefinitions[key].globalSecondaryIndexes.map(
+      (index) => `${table.tableArn}/index/${index.indexName}`,
+    );
+    if (indexArns.length > 0) {
+      this.function.addToRolePolicy(
+        new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexArns }),
+      );
+    }
+  }
+
+  private grant(access: Access, targets: AccessTargets): void {
+    switch (access.kind) {
+      case 'table': {
+        this.grantTable(access.table, access.mode, targets.tables[access.table]);
+        return;
+      }
+      case 'email': {
+        if (targets.emailIdentityArn === undefined) {
+          throw new Error(
+            `Function ${this.definition.name} needs email access, but this stage has no emailSenderIdentity in infra/stage-config.ts.`,
+          );
+        }
+        this.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+            resources: [targets.emailIdentityArn],
+          }),
+        );
+        return;
+      }
+      case 'schedules': {
+        const schedules = targets.schedules;
+        if (schedules === undefined) {
+          throw new Error(
+            `Function ${this.definition.name} manages schedules, but no schedule group was given to it.`,
+          );
+        }
+        const stack = Stack.of(this);
+        const schedulesInGroup = stack.formatArn({
+          service: 'scheduler',
+          resource: 'schedule',
+          resourceName: `${schedules.groupName}/*`,
+        });
+        this.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: [
+              'scheduler:CreateSchedule',
+              'scheduler:UpdateSchedule',
+              'scheduler:DeleteSchedule',
+              'scheduler:GetSchedule',
+            ],
+            resources: [schedulesInGroup],
+          }),
+        );
+        this.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['iam:PassRole'],
+            resources: [schedules.executionRole.roleArn],
+            conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+          }),
+        );
+        Validations.of(this.role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${nagRegion(stack)}:<AWS::AccountId>:schedule/${schedules.groupName}/*]`,
+          reason: `Schedule names derive from calendar data at run time (deterministic per transition or reminder wave); the wildcard is confined to the ${schedules.groupName} schedule group.`,
+        });
+        return;
+      }
+    }
+  }
+}
+
+/** How cdk-nag spells the stack's region inside a flattened ARN. */
+function nagRegion(stack: Stack): string {
+  return Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+}

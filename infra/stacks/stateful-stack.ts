@@ -1,0 +1,80 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  type Attribute,
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import {
+  type KeyAttribute,
+  type TableDefinition,
+  type TableKey,
+  tableDefinitions,
+  tableKeys,
+} from '../../shared/adapters/dynamodb/table-definitions.ts';
+import { pascalCase, recordOf } from '../naming.ts';
+import type { StageConfig } from '../stage-config.ts';
+
+export interface StatefulStackProps extends StackProps {
+  readonly stageConfig: StageConfig;
+}
+
+/**
+ * The data that outlives any code change: one DynamoDB table per entry of the shared table
+ * definitions. Physical names are left to CloudFormation (so a key change can replace a table and
+ * two stages can share an account); functions learn them through environment variables.
+ *
+ * The v1 `Table` (AWS::DynamoDB::Table) rather than `TableV2`: the stages need no replicas, and
+ * cdk-nag's AwsSolutions-DDB3 (point-in-time recovery) only inspects the v1 resource, so the
+ * synth-time check keeps guarding PITR instead of silently not applying.
+ */
+export class StatefulStack extends Stack {
+  readonly tables: Readonly<Record<TableKey, Table>>;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { stageConfig } = props;
+    this.tables = recordOf(tableKeys, (key) => {
+      const table = tableFromDefinition(this, key, tableDefinitions[key], stageConfig);
+      new CfnOutput(this, `${pascalCase(key)}TableName`, {
+        description: tableDefinitions[key].purpose,
+        value: table.tableName,
+      });
+      return table;
+    });
+  }
+}
+
+function tableFromDefinition(
+  scope: Construct,
+  key: TableKey,
+  definition: TableDefinition,
+  stageConfig: StageConfig,
+): Table {
+  const table = new Table(scope, `${pascalCase(key)}Table`, {
+    partitionKey: attribute(definition.partitionKey),
+    sortKey: definition.sortKey === undefined ? undefined : attribute(definition.sortKey),
+    billingMode: BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    encryption: TableEncryption.AWS_MANAGED,
+    timeToLiveAttribute: definition.timeToLiveAttribute,
+    removalPolicy: stageConfig.removalPolicy,
+    deletionProtection: stageConfig.deletionProtection,
+  });
+  for (const index of definition.globalSecondaryIndexes) {
+    table.addGlobalSecondaryIndex({
+      indexName: index.indexName,
+      partitionKey: attribute(index.partitionKey),
+      sortKey: index.sortKey === undefined ? undefined : attribute(index.sortKey),
+      projectionType: ProjectionType.ALL,
+    });
+  }
+  return table;
+}
+
+function attribute(key: KeyAttribute): Attribute {
+  return { name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER };
+}

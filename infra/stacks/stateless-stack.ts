@@ -1,0 +1,260 @@
+import {
+  CfnOutput,
+  CrossStackReferences,
+  ReferenceStrength,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import {
+  AccessLogField,
+  AccessLogFormat,
+  AuthorizationType,
+  CfnAccount,
+  EndpointType,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  type RequestValidator,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import type { Construct } from 'constructs';
+import type { FunctionDefinition, Trigger } from '../../functions/manifest.ts';
+import { type TableKey, tableKeys } from '../../shared/adapters/dynamodb/table-definitions.ts';
+import { runtimeEnvironment } from '../../shared/config/runtime-config.ts';
+import { ConsultationFunction, type ScheduleAccess } from '../constructs/consultation-function.ts';
+import { pascalCase, recordOf } from '../naming.ts';
+import type { StageConfig } from '../stage-config.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly stageConfig: StageConfig;
+  readonly tables: Readonly<Record<TableKey, ITable>>;
+  /** Normally `functionManifest`; tests pass other lists to reach every kind of trigger and access. */
+  readonly functions: readonly FunctionDefinition[];
+}
+
+type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
+
+/**
+ * The code and its entry points, all derived from the function manifest: one function per entry, a
+ * regional REST API whose resources and methods are the manifest's http triggers, and, when some
+ * function manages schedules or is a schedule target, the schedule group and the role schedules run as.
+ */
+export class StatelessStack extends Stack {
+  readonly api: RestApi;
+  readonly functions: readonly ConsultationFunction[];
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    // Table names and ARNs arrive by export/import: CloudFormation then refuses to delete the
+    // stateful stack while this one uses it, which is the point of keeping data apart.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+    const { stageConfig } = props;
+
+    const schedules = this.scheduleAccessFor(props.functions, stageConfig);
+    const environment = runtimeEnvironment({
+      tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
+      calendarUidDomain: stageConfig.calendarUidDomain,
+    });
+    const emailIdentityArn =
+      stageConfig.emailSenderIdentity === undefined
+        ? undefined
+        : this.formatArn({
+            service: 'ses',
+            resource: 'identity',
+            resourceName: stageConfig.emailSenderIdentity,
+          });
+
+    this.functions = props.functions.map(
+      (definition) =>
+        new ConsultationFunction(this, `${pascalCase(definition.name)}Function`, {
+          definition,
+          namePrefix: stageConfig.resourcePrefix,
+          environment,
+          access: { tables: props.tables, emailIdentityArn, schedules },
+          logRetention: stageConfig.logRetention,
+          logRemovalPolicy: stageConfig.removalPolicy,
+        }),
+    );
+
+    if (schedules !== undefined) {
+      const targets = this.functions.filter((fn) => fn.definition.trigger.kind === 'schedule-target');
+      if (targets.length > 0) {
+        schedules.executionRole.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: ['lambda:InvokeFunction'],
+            resources: targets.map((fn) => fn.function.functionArn),
+          }),
+        );
+      }
+    }
+
+    this.api = this.restApi(stageConfig);
+    const requestValidator = this.api.addRequestValidator('RequestValidator', {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
+    for (const fn of this.functions) {
+      const { trigger } = fn.definition;
+      if (trigger.kind === 'http') {
+        this.route(fn, trigger, requestValidator);
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the REST API stage; routes start with /v1/',
+      value: this.api.url,
+    });
+  }
+
+  private restApi(stageConfig: StageConfig): RestApi {
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: stageConfig.logRetention,
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    const api = new RestApi(this, 'Api', {
+      restApiName: `${stageConfig.resourcePrefix}-api`,
+      description:
+        'Consultation engine API: public consultation reads, IAM-signed secretariat administration',
+      endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      // The account-level role for execution logs is declared below, where its policy can be reviewed.
+      cloudWatchRole: false,
+      deployOptions: {
+        stageName: stageConfig.stage,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: accessLogFormat(),
+        // Execution logs at ERROR level, without request or response bodies (they hold personal data).
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: false,
+        tracingEnabled: true,
+        throttlingRateLimit: stageConfig.apiThrottling.rateLimit,
+        throttlingBurstLimit: stageConfig.apiThrottling.burstLimit,
+      },
+    });
+
+    // API Gateway writes execution logs with one account-wide role; a log group created up front
+    // under the name API Gateway uses gets a retention instead of the default "never expire".
+    const pushToCloudWatch = new Role(this, 'ApiGatewayCloudWatchRole', {
+      assumedBy: new ServicePrincipal('apigateway.amazonaws.com'),
+      description: 'Lets API Gateway write execution logs to CloudWatch Logs (account-wide setting)',
+      managedPolicies: [
+        ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonAPIGatewayPushToCloudWatchLogs'),
+      ],
+    });
+    // Other APIs in the account may rely on this account-wide role after this stack is gone.
+    pushToCloudWatch.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    Validations.of(pushToCloudWatch).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason:
+        'The account-level API Gateway logging role is the documented use of this AWS managed policy; it is assumable by apigateway.amazonaws.com only and holds nothing else.',
+    });
+    const account = new CfnAccount(this, 'ApiGatewayAccount', {
+      cloudWatchRoleArn: pushToCloudWatch.roleArn,
+    });
+    const executionLogs = new LogGroup(this, 'ApiExecutionLogs', {
+      logGroupName: `API-Gateway-Execution-Logs_${api.restApiId}/${stageConfig.stage}`,
+      retention: stageConfig.logRetention,
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    api.deploymentStage.node.addDependency(account, executionLogs);
+
+    Validations.of(api.deploymentStage).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason: `The regional WAF web ACL arrives with the production-infrastructure issue; until then stage throttling (${stageConfig.apiThrottling.rateLimit} requests/s, burst ${stageConfig.apiThrottling.burstLimit}) bounds abuse.`,
+    });
+    return api;
+  }
+
+  private route(fn: ConsultationFunction, trigger: HttpTrigger, requestValidator: RequestValidator): void {
+    const parameters = pathParameterNames(trigger.path);
+    const method = this.api.root
+      .resourceForPath(trigger.path)
+      .addMethod(trigger.method, new LambdaIntegration(fn.function, { allowTestInvoke: false }), {
+        authorizationType: trigger.authorization === 'iam' ? AuthorizationType.IAM : AuthorizationType.NONE,
+        requestValidator,
+        requestParameters:
+          parameters.length === 0
+            ? undefined
+            : Object.fromEntries(parameters.map((name) => [`method.request.path.${name}`, true])),
+      });
+    if (trigger.authorization === 'public') {
+      Validations.of(method).acknowledge(
+        {
+          id: 'AwsSolutions-APIG4',
+          reason: `${trigger.method} ${trigger.path} is public by design: the consultation is open to every stakeholder without an account. Abuse is bounded by stage throttling and, later, the WAF.`,
+        },
+        {
+          id: 'AwsSolutions-COG4',
+          reason: `${trigger.method} ${trigger.path} is public by design: the open consultation has no sign-in, so there is no Cognito user pool to authorize against.`,
+        },
+      );
+    } else {
+      Validations.of(method).acknowledge({
+        id: 'AwsSolutions-COG4',
+        reason: `${trigger.method} ${trigger.path} is a secretariat route authorized by IAM (SigV4): its callers are AWS principals of the secretariat, not users of a Cognito user pool.`,
+      });
+    }
+  }
+
+  private scheduleAccessFor(
+    functions: readonly FunctionDefinition[],
+    stageConfig: StageConfig,
+  ): ScheduleAccess | undefined {
+    const needsSchedules = functions.some(
+      (fn) =>
+        fn.trigger.kind === 'schedule-target' || fn.access.some((access) => access.kind === 'schedules'),
+    );
+    if (!needsSchedules) {
+      return undefined;
+    }
+    const groupName = stageConfig.resourcePrefix;
+    new ScheduleGroup(this, 'ScheduleGroup', {
+      scheduleGroupName: groupName,
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    const executionRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      description: `Assumed by EventBridge Scheduler to invoke the schedule targets of ${groupName}`,
+    });
+    return { groupName, executionRole };
+  }
+}
+
+/** `/v1/consultations/{id}/calendar.ics` -> `['id']`; a greedy `{proxy+}` yields `proxy`. */
+export function pathParameterNames(path: string): string[] {
+  return [...path.matchAll(/\{([^}+]+)\+?\}/g)].flatMap((match) =>
+    match[1] === undefined ? [] : [match[1]],
+  );
+}
+
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: AccessLogField.contextRequestId(),
+      extendedRequestId: AccessLogField.contextExtendedRequestId(),
+      requestTimeEpoch: AccessLogField.contextRequestTimeEpoch(),
+      httpMethod: AccessLogField.contextHttpMethod(),
+      resourcePath: AccessLogField.contextResourcePath(),
+      path: AccessLogField.contextPath(),
+      status: AccessLogField.contextStatus(),
+      protocol: AccessLogField.contextProtocol(),
+      responseLength: AccessLogField.contextResponseLength(),
+      responseLatency: AccessLogField.contextResponseLatency(),
+      integrationLatency: AccessLogField.contextIntegrationLatency(),
+      integrationStatus: AccessLogField.contextIntegrationStatus(),
+      errorMessage: AccessLogField.contextErrorMessage(),
+      sourceIp: AccessLogField.contextIdentitySourceIp(),
+      userAgent: AccessLogField.contextIdentityUserAgent(),
+      userArn: AccessLogField.contextIdentityUserArn(),
+      xrayTraceId: AccessLogField.contextXrayTraceId(),
+    }),
+  );
+}
