@@ -1,36 +1,87 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
-import { type RuntimeConfig, readRuntimeConfig } from '../shared/config/runtime-config.ts';
+import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
+import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
+import {
+  environmentVariableNames,
+  type RuntimeConfig,
+  readRuntimeConfig,
+} from '../shared/config/runtime-config.ts';
 import { type Clock, systemClock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
+import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
+import type { Mailer } from '../shared/ports/mailer.ts';
 
 /**
  * The composition root: the only place that turns configuration and AWS clients into the ports the
  * use cases take. Lambda builds it once per cold start from its environment; the local runtime and
  * the tests build it from clients pointed at the emulators and the local clock.
+ *
+ * Every port is built on first use, so a function pays at cold start only for the clients it uses.
  */
 export interface Dependencies {
   readonly clock: Clock;
   readonly config: RuntimeConfig;
   readonly consultations: ConsultationRepository;
+  readonly extensions: ExtensionRepository;
+  readonly mailer: Mailer;
 }
 
-export interface AwsClients {
-  readonly dynamoDb: DynamoDBClient;
+/** How to get each AWS client; each is called at most once per composition. */
+export interface AwsClientFactories {
+  readonly dynamoDb: () => DynamoDBClient;
+  readonly sesv2: () => SESv2Client;
 }
 
 export function createDocumentClient(dynamoDb: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-export function createDependencies(clients: AwsClients, config: RuntimeConfig, clock: Clock): Dependencies {
-  const documents = createDocumentClient(clients.dynamoDb);
+function once<T>(create: () => T): () => T {
+  let value: T | undefined;
+  let created = false;
+  return () => {
+    if (!created) {
+      value = create();
+      created = true;
+    }
+    return value as T;
+  };
+}
+
+export function createDependencies(
+  clients: AwsClientFactories,
+  config: RuntimeConfig,
+  clock: Clock,
+): Dependencies {
+  const documents = once(() => createDocumentClient(clients.dynamoDb()));
+  const consultations = once(() =>
+    createDynamoDbConsultationRepository(documents(), config.tableNames.consultations),
+  );
+  const extensions = once(() =>
+    createDynamoDbExtensionRepository(documents(), config.tableNames.consultations),
+  );
+  const mailer = once(() => {
+    if (config.email === undefined) {
+      throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
+    }
+    return createSesMailer(clients.sesv2(), config.email);
+  });
   return {
     clock,
     config,
-    consultations: createDynamoDbConsultationRepository(documents, config.tableNames.consultations),
+    get consultations() {
+      return consultations();
+    },
+    get extensions() {
+      return extensions();
+    },
+    get mailer() {
+      return mailer();
+    },
   };
 }
 
@@ -39,7 +90,7 @@ let lambdaDependencies: Dependencies | undefined;
 /** Built on first use, then kept for the life of the execution environment. */
 function dependenciesFromEnvironment(): Dependencies {
   lambdaDependencies ??= createDependencies(
-    { dynamoDb: new DynamoDBClient({}) },
+    { dynamoDb: () => new DynamoDBClient({}), sesv2: () => new SESv2Client({}) },
     readRuntimeConfig(process.env),
     systemClock,
   );

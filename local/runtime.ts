@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import { createDependencies } from '../functions/dependencies.ts';
 import { type FunctionDefinition, httpFunctions } from '../functions/manifest.ts';
@@ -57,6 +58,7 @@ export const localCredentials = {
   secretAccessKey: 'local-secretariat-secret-access-key',
 } as const;
 const tablePrefix = 'consultation-local';
+export const localEmailSender = 'WSIS Secretariat <no-reply@consultations.localhost>';
 
 const stage = 'local';
 
@@ -93,8 +95,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
       ) as Record<(typeof tableKeys)[number], string>,
       calendarUidDomain: 'consultations.localhost',
+      email: { from: localEmailSender },
     };
-    const dependencies = createDependencies({ dynamoDb: dynamoDbClient }, config, clock);
+    const sesClient = new SESv2Client({
+      endpoint: sesUrl,
+      region: localRegion,
+      credentials: { ...localCredentials },
+    });
+    stops.push(async () => sesClient.destroy());
+    const dependencies = createDependencies(
+      { dynamoDb: () => dynamoDbClient, sesv2: () => sesClient },
+      config,
+      clock,
+    );
     for (const definition of consultationDefinitions)
       await dependencies.consultations.seed(definition, clock.now());
     const functions = await loadFunctions(dependencies);

@@ -8,11 +8,22 @@ import { type TableKey, tableDefinitions, tableKeys } from '../adapters/dynamodb
 export const environmentVariableNames = {
   /** Host name used in iCalendar UIDs, so calendar apps recognise an event across downloads. */
   calendarUidDomain: 'CALENDAR_UID_DOMAIN',
+  /** Verified SES sender of every email, e.g. `WSIS Secretariat <no-reply@example.org>`. */
+  emailFrom: 'EMAIL_FROM',
+  /** SES configuration set that reports bounces and complaints; optional. */
+  emailConfigurationSet: 'EMAIL_CONFIGURATION_SET',
 } as const;
+
+export interface EmailConfig {
+  readonly from: string;
+  readonly configurationSetName?: string;
+}
 
 export interface RuntimeConfig {
   readonly tableNames: Readonly<Record<TableKey, string>>;
   readonly calendarUidDomain: string;
+  /** Present for functions that send email; the mailer refuses to start without it. */
+  readonly email?: EmailConfig;
 }
 
 const requiredText = z.string().trim().min(1);
@@ -34,7 +45,22 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
   if (problems.length > 0) {
     throw new Error(`Missing environment variables: ${problems.join(', ')}`);
   }
-  return { tableNames, calendarUidDomain };
+  const emailFrom = requiredText.safeParse(environment[environmentVariableNames.emailFrom]);
+  const configurationSet = requiredText.safeParse(
+    environment[environmentVariableNames.emailConfigurationSet],
+  );
+  return {
+    tableNames,
+    calendarUidDomain,
+    ...(emailFrom.success
+      ? {
+          email: {
+            from: emailFrom.data,
+            ...(configurationSet.success ? { configurationSetName: configurationSet.data } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 /** The environment a function needs for a given config: the inverse of `readRuntimeConfig`. */
@@ -44,5 +70,9 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
       tableKeys.map((table) => [tableDefinitions[table].tableNameEnv, config.tableNames[table]]),
     ),
     [environmentVariableNames.calendarUidDomain]: config.calendarUidDomain,
+    ...(config.email === undefined ? {} : { [environmentVariableNames.emailFrom]: config.email.from }),
+    ...(config.email?.configurationSetName === undefined
+      ? {}
+      : { [environmentVariableNames.emailConfigurationSet]: config.email.configurationSetName }),
   };
 }
