@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { consultationSpan } from '../../domain/calendar.ts';
 import {
   type ConsultationDefinition,
   parseConsultationDefinition,
@@ -75,7 +76,7 @@ export function createDynamoDbConsultationRepository(
 }
 
 function toItem(definition: ConsultationDefinition, version: number, at: Date): Record<string, unknown> {
-  const firstInstant = definition.phases[0]?.startsAt ?? '';
+  const firstInstant = consultationSpan(definition).startsAt;
   return {
     [keys.partitionKey.name]: partitionKeyOf(definition.id),
     [keys.sortKey.name]: definitionSortKey,
