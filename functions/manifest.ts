@@ -1,4 +1,5 @@
 import type { TableKey } from '../shared/adapters/dynamodb/table-definitions.ts';
+import type { QueueKey } from '../shared/adapters/sqs/queue-definitions.ts';
 
 /**
  * Every Lambda function of the system, with what triggers it and the access it needs. CDK builds the
@@ -23,6 +24,18 @@ export type Trigger =
   | {
       /** Invoked by EventBridge Scheduler with the schedule's Input as the event. */
       readonly kind: 'schedule-target';
+    }
+  | {
+      /**
+       * Consumes a queue of `queueDefinitions` through Lambda's SQS event source (batch size and
+       * maximum concurrency from the definition), reporting partial batch failures.
+       */
+      readonly kind: 'queue';
+      readonly queue: QueueKey;
+    }
+  | {
+      /** SES sending events (configuration set → EventBridge default bus, `source: aws.ses`). */
+      readonly kind: 'email-events';
     };
 
 export type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
@@ -30,7 +43,8 @@ export type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
 export type Access =
   | { readonly kind: 'table'; readonly table: TableKey; readonly mode: 'read' | 'read-write' }
   | { readonly kind: 'email'; readonly mode: 'send' }
-  | { readonly kind: 'schedules'; readonly mode: 'manage' };
+  | { readonly kind: 'schedules'; readonly mode: 'manage' }
+  | { readonly kind: 'queue'; readonly queue: QueueKey; readonly mode: 'send' | 'consume' };
 
 export interface FunctionDefinition {
   /** Stable name: the suffix of the deployed function name, and the local runtime's target name. */
@@ -45,6 +59,9 @@ export interface FunctionDefinition {
 }
 
 const readConsultations: Access = { kind: 'table', table: 'consultations', mode: 'read' };
+const writeSubscriptions: Access = { kind: 'table', table: 'subscriptions', mode: 'read-write' };
+const writeDeliveries: Access = { kind: 'table', table: 'deliveries', mode: 'read-write' };
+const sendEmail: Access = { kind: 'email', mode: 'send' };
 
 export const functionManifest = [
   {
@@ -79,6 +96,100 @@ export const functionManifest = [
     description: 'The OpenAPI 3.1 document of the public API, generated from the zod contracts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/openapi.json', authorization: 'public' },
     access: [],
+  },
+  {
+    name: 'create-subscription',
+    entry: 'functions/create-subscription.ts',
+    description: 'Stores a pending subscription and sends its confirmation email (double opt-in)',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/consultations/{id}/subscriptions',
+      authorization: 'public',
+    },
+    access: [
+      readConsultations,
+      writeSubscriptions,
+      { kind: 'table', table: 'deliveries', mode: 'read' },
+      sendEmail,
+    ],
+  },
+  {
+    name: 'get-subscription-confirmation-page',
+    entry: 'functions/get-subscription-confirmation-page.ts',
+    description: 'The page a confirmation link opens; its button confirms',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/subscriptions/confirm', authorization: 'public' },
+    access: [],
+  },
+  {
+    name: 'confirm-subscription',
+    entry: 'functions/confirm-subscription.ts',
+    description: 'Confirms a subscription from the token of its confirmation link',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/subscriptions/confirm', authorization: 'public' },
+    access: [writeSubscriptions],
+  },
+  {
+    name: 'get-unsubscribe-page',
+    entry: 'functions/get-unsubscribe-page.ts',
+    description: 'The page an unsubscribe link opens; its button unsubscribes',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/unsubscribe', authorization: 'public' },
+    access: [],
+  },
+  {
+    name: 'unsubscribe',
+    entry: 'functions/unsubscribe.ts',
+    description: 'One-click unsubscribe (RFC 8058) from a signed token',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/unsubscribe', authorization: 'public' },
+    access: [writeSubscriptions],
+  },
+  {
+    name: 'get-wave-figures',
+    entry: 'functions/get-wave-figures.ts',
+    description: "A reminder wave's delivery figures for the Secretariat",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/waves/{waveId}',
+      authorization: 'iam',
+    },
+    access: [{ kind: 'table', table: 'deliveries', mode: 'read' }],
+    timeoutSeconds: 25,
+  },
+  {
+    name: 'start-reminder-wave',
+    entry: 'functions/start-reminder-wave.ts',
+    description: 'Starts a reminder wave when its schedule fires: queues its recipients page by page',
+    trigger: { kind: 'schedule-target' },
+    access: [
+      readConsultations,
+      { kind: 'table', table: 'subscriptions', mode: 'read' },
+      writeDeliveries,
+      { kind: 'queue', queue: 'reminders', mode: 'send' },
+    ],
+    timeoutSeconds: 300,
+    memoryMb: 1024,
+  },
+  {
+    name: 'send-reminders',
+    entry: 'functions/send-reminders.ts',
+    description: 'Sends queued reminder batches, each recipient once, paced under the SES rate',
+    trigger: { kind: 'queue', queue: 'reminders' },
+    access: [
+      readConsultations,
+      { kind: 'table', table: 'subscriptions', mode: 'read' },
+      writeDeliveries,
+      sendEmail,
+      { kind: 'queue', queue: 'reminders', mode: 'consume' },
+    ],
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'record-email-events',
+    entry: 'functions/record-email-events.ts',
+    description:
+      'Records SES send, bounce and complaint events; suppresses bounced and complaining addresses',
+    trigger: { kind: 'email-events' },
+    access: [writeDeliveries],
   },
 ] as const satisfies readonly FunctionDefinition[];
 

@@ -1,25 +1,34 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { createDependencies } from '../functions/dependencies.ts';
-import { type FunctionDefinition, httpFunctions } from '../functions/manifest.ts';
+import { type FunctionDefinition, functionManifest, httpFunctions } from '../functions/manifest.ts';
 import { physicalTableName, tableKeys } from '../shared/adapters/dynamodb/table-definitions.ts';
-import type { RuntimeConfig } from '../shared/config/runtime-config.ts';
+import { type QueueKey, queueDefinitions, queueKeys } from '../shared/adapters/sqs/queue-definitions.ts';
+import type { EmailSendingConfig, RuntimeConfig } from '../shared/config/runtime-config.ts';
 import { consultationDefinitions } from '../shared/domain/definitions/index.ts';
+import type { Mailer } from '../shared/ports/mailer.ts';
 import { type ApiRoute, closeServer, type ProxyHandler, startApiServer } from './api-gateway/api-server.ts';
 import { lambdaContextFor } from './api-gateway/proxy-event.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { createTables } from './dynamodb/create-tables.ts';
 import { startDynalite } from './dynamodb/dynalite-server.ts';
-import { functionNameFromArn, loadFunctions } from './function-registry.ts';
+import { functionNameFromArn, type LoadedFunction, loadFunctions } from './function-registry.ts';
 import { createLocalClock, type LocalClock } from './local-clock.ts';
 import { type ScheduleDelivery, startSchedulerEmulator } from './scheduler/scheduler-emulator.ts';
+import { type SesEventBridgeEvent, startSesEventFront } from './ses/ses-event-front.ts';
 import { startSesLocal } from './ses-local.ts';
+import { createQueues } from './sqs/create-queues.ts';
+import { type EventSource, type QueueHandler, startEventSource } from './sqs/event-source-poller.ts';
+import { startLocalSqs } from './sqs/fauxqs-server.ts';
 
 /**
  * The whole system on loopback: the API in front of the same handlers Lambda runs, DynamoDB
- * (dynalite, in process), SES (aws-ses-v2-local), and the EventBridge Scheduler emulator, all driven
- * by one clock. `npm start` runs it; the e2e tests start and stop it per suite.
+ * (dynalite, in process), SES (aws-ses-v2-local, behind a front that emits SES's sending events),
+ * SQS (fauxqs, in process, with Lambda's event-source behaviour for the queue consumers), and the
+ * EventBridge Scheduler emulator, all driven by one clock. `npm start` runs it; the e2e tests start
+ * and stop it per suite.
  */
 export interface LocalRuntimeOptions {
   readonly host?: string;
@@ -27,15 +36,36 @@ export interface LocalRuntimeOptions {
   readonly port?: number;
   readonly clockAt?: Date;
   readonly clockSpeed?: number;
+  /** Reminder send rate and the SES maximum it is capped by; the local default is 50 emails/s. */
+  readonly emailSending?: EmailSendingConfig;
+  /** Visibility timeout of the local queues; short by default (10 s) so re-deliveries come soon. */
+  readonly queueVisibilityTimeoutSeconds?: number;
+  /** Fault injection, for tests. */
+  readonly faults?: LocalFaults;
+}
+
+export interface LocalFaults {
+  /**
+   * Puts something between the mailer and SES: receives the SES URL and answers the URL to use
+   * instead (e.g. a fault-injecting proxy) and how to stop it.
+   */
+  readonly sesEndpoint?: (sesUrl: string) => Promise<{ url: string; close(): Promise<void> }>;
+  /** Wraps the mailer, e.g. to crash the sender after N sends. */
+  readonly wrapMailer?: (mailer: Mailer) => Mailer;
+  /** The first n successful sender invocations delete nothing, so their batches come again. */
+  readonly leaveBatchesAfterSuccess?: number;
 }
 
 export interface LocalEndpoints {
   readonly api: string;
   readonly dynamodb: string;
+  /** SES as the functions reach it: the event-emitting front before aws-ses-v2-local. */
   readonly ses: string;
   readonly sesStore: string;
   readonly sesInbox: string;
   readonly scheduler: string;
+  readonly sqs: string;
+  readonly queues: Readonly<Record<QueueKey, { readonly url: string; readonly deadLetterUrl: string }>>;
   readonly region: string;
   readonly accountId: string;
   readonly tables: Readonly<Record<string, string>>;
@@ -48,6 +78,13 @@ export interface LocalRuntime {
   readonly clock: LocalClock;
   /** Moves the clock forward to `at`, firing every schedule due on the way, in order. */
   advanceClockTo(at: Date): Promise<unknown[]>;
+  /**
+   * Resolves once every queue is empty, no consumer runs and every SES event emitted so far has
+   * been recorded: what a test waits for before counting emails.
+   */
+  idle(): Promise<void>;
+  /** Messages in a queue's dead-letter queue. */
+  deadLetterCount(queue: QueueKey): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -59,8 +96,13 @@ export const localCredentials = {
 } as const;
 const tablePrefix = 'consultation-local';
 export const localEmailSender = 'WSIS Secretariat <no-reply@consultations.localhost>';
+/** A fixed development secret: local unsubscribe links are signed, with nothing secret. */
+export const localLinkSigningSecret = 'local-development-link-signing-secret-not-for-deployment';
+const localEmailSending: EmailSendingConfig = { ratePerSecond: 50, sesMaxSendRate: 50 };
 
 const stage = 'local';
+
+type EventHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const host = options.host ?? '127.0.0.1';
@@ -72,6 +114,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne();
   };
+  const context = (name: string) => lambdaContextFor(name, crypto.randomUUID(), localRegion, localAccountId);
 
   try {
     const dynamodb = await startDynalite({ host, port: 0 });
@@ -90,27 +133,50 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const sesAddress = sesServer.address();
     const sesUrl = `http://${host}:${typeof sesAddress === 'object' && sesAddress !== null ? sesAddress.port : 0}`;
 
-    const config: RuntimeConfig = {
-      tableNames: Object.fromEntries(
-        tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
-      ) as Record<(typeof tableKeys)[number], string>,
-      calendarUidDomain: 'consultations.localhost',
-      email: { from: localEmailSender },
+    // Functions are loaded once the API's URL is known (links in emails point at it); until then
+    // routes and emitters find them through this map.
+    const functions = new Map<string, LoadedFunction>();
+    const handlerOf = (name: string) => {
+      const loaded = functions.get(name);
+      if (loaded === undefined) throw new Error(`Function ${name} is not loaded`);
+      return loaded.handler;
     };
-    const sesClient = new SESv2Client({
-      endpoint: sesUrl,
+
+    // SES's configuration set and its EventBridge destination: accepted emails become events.
+    const emailEventsTarget = (functionManifest as readonly FunctionDefinition[]).find(
+      (fn) => fn.trigger.kind === 'email-events',
+    );
+    const sesEvents = await startSesEventFront({
+      host,
+      target: sesUrl,
+      region: localRegion,
+      accountId: localAccountId,
+      now: () => clock.now(),
+      emit: async (event: SesEventBridgeEvent) => {
+        if (emailEventsTarget === undefined) return;
+        await (handlerOf(emailEventsTarget.name) as EventHandler)(event, context(emailEventsTarget.name));
+      },
+    });
+    stops.push(() => sesEvents.close());
+    let sesClientUrl = sesEvents.url;
+    const sesFault = options.faults?.sesEndpoint;
+    if (sesFault !== undefined) {
+      const wrapped = await sesFault(sesEvents.url);
+      stops.push(() => wrapped.close());
+      sesClientUrl = wrapped.url;
+    }
+
+    const sqs = await startLocalSqs({ host, port: 0 });
+    stops.push(() => sqs.close());
+    const sqsClient = new SQSClient({
+      endpoint: sqs.endpoint,
       region: localRegion,
       credentials: { ...localCredentials },
     });
-    stops.push(async () => sesClient.destroy());
-    const dependencies = createDependencies(
-      { dynamoDb: () => dynamoDbClient, sesv2: () => sesClient },
-      config,
-      clock,
-    );
-    for (const definition of consultationDefinitions)
-      await dependencies.consultations.seed(definition, clock.now());
-    const functions = await loadFunctions(dependencies);
+    stops.push(async () => sqsClient.destroy());
+    const queues = await createQueues(sqsClient, tablePrefix, {
+      visibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds ?? 10,
+    });
 
     const scheduler = await startSchedulerEmulator({
       clock,
@@ -123,30 +189,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(() => scheduler.close());
 
     let apiUrl = '';
+    const tableNames = Object.fromEntries(
+      tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
+    ) as Record<(typeof tableKeys)[number], string>;
     const endpoints = (): LocalEndpoints => ({
       api: apiUrl,
       dynamodb: dynamodb.endpoint,
-      ses: sesUrl,
+      ses: sesEvents.url,
       sesStore: `${sesUrl}/store`,
       sesInbox: `${sesUrl}/`,
       scheduler: scheduler.url,
+      sqs: sqs.endpoint,
+      queues,
       region: localRegion,
       accountId: localAccountId,
-      tables: config.tableNames,
+      tables: tableNames,
       credentials: localCredentials,
     });
     const advanceClockTo = (at: Date) => scheduler.advanceTo(at);
 
-    const routes: ApiRoute[] = httpFunctions.map((fn) => {
-      const loaded = functions.get(fn.name);
-      if (loaded === undefined) throw new Error(`Function ${fn.name} was not loaded`);
-      return {
-        functionName: fn.name,
-        method: fn.trigger.method,
-        resource: fn.trigger.path,
-        handler: loaded.handler as unknown as ProxyHandler,
-      };
-    });
+    const routes: ApiRoute[] = httpFunctions.map((fn) => ({
+      functionName: fn.name,
+      method: fn.trigger.method,
+      resource: fn.trigger.path,
+      handler: (event, lambdaContext) =>
+        (handlerOf(fn.name) as unknown as ProxyHandler)(event, lambdaContext),
+    }));
     const api = await startApiServer({
       routes,
       host,
@@ -167,7 +235,84 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(() => api.close());
     apiUrl = api.url;
 
-    return { endpoints: endpoints(), clock, advanceClockTo, stop };
+    const config: RuntimeConfig = {
+      tableNames,
+      calendarUidDomain: 'consultations.localhost',
+      email: { from: localEmailSender },
+      publicBaseUrl: api.url,
+      linkSigningSecret: localLinkSigningSecret,
+      queueUrls: Object.fromEntries(queueKeys.map((key) => [key, queues[key].url])),
+      emailSending: options.emailSending ?? localEmailSending,
+    };
+    const sesClient = new SESv2Client({
+      endpoint: sesClientUrl,
+      region: localRegion,
+      credentials: { ...localCredentials },
+      // As in Lambda: the SDK must not resend an email whose answer was lost.
+      maxAttempts: 1,
+    });
+    stops.push(async () => sesClient.destroy());
+    const dependencies = createDependencies(
+      { dynamoDb: () => dynamoDbClient, sesv2: () => sesClient, sqs: () => sqsClient },
+      config,
+      clock,
+      {
+        // One process, one pacer: the local event sources share the configured rate.
+        pacersSharingTheRate: 1,
+        ...(options.faults?.wrapMailer === undefined ? {} : { wrapMailer: options.faults.wrapMailer }),
+      },
+    );
+    for (const definition of consultationDefinitions)
+      await dependencies.consultations.seed(definition, clock.now());
+    for (const [name, loaded] of await loadFunctions(dependencies)) functions.set(name, loaded);
+
+    // Lambda's SQS event sources, one per queue consumer of the manifest.
+    const eventSources: EventSource[] = [];
+    for (const fn of functionManifest as readonly FunctionDefinition[]) {
+      if (fn.trigger.kind !== 'queue') continue;
+      const definition = queueDefinitions[fn.trigger.queue];
+      const queueUrl = queues[fn.trigger.queue].url;
+      const { Attributes } = await sqsClient.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+      );
+      const source = startEventSource({
+        client: sqsClient,
+        queueUrl,
+        queueArn: Attributes?.QueueArn ?? '',
+        region: localRegion,
+        batchSize: definition.batchSize,
+        maximumConcurrency: definition.maximumConcurrency,
+        handler: handlerOf(fn.name) as unknown as QueueHandler,
+        context: () => context(fn.name),
+        ...(options.faults?.leaveBatchesAfterSuccess === undefined
+          ? {}
+          : { leaveBatchesAfterSuccess: options.faults.leaveBatchesAfterSuccess }),
+      });
+      eventSources.push(source);
+      stops.push(() => source.stop());
+    }
+
+    const idle = async () => {
+      // Twice round: an SES event recorded late may be what a re-delivered batch waited for.
+      for (let round = 0; round < 2; round += 1) {
+        for (const source of eventSources) await source.idle();
+        await sesEvents.settled();
+      }
+    };
+    const deadLetterCount = async (queue: QueueKey) => {
+      const { Attributes } = await sqsClient.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queues[queue].deadLetterUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      return (
+        Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+        Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+      );
+    };
+
+    return { endpoints: endpoints(), clock, advanceClockTo, idle, deadLetterCount, stop };
   } catch (error) {
     await stop();
     throw error;

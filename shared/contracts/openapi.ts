@@ -108,6 +108,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     tags: [
       { name: 'consultations', description: 'Consultations, their calendars and state' },
       { name: 'meta', description: 'About the API itself' },
+      { name: 'subscriptions', description: 'Email reminders: double opt-in and one-click unsubscribe' },
+      { name: 'admin', description: 'Secretariat routes, signed with AWS Signature Version 4' },
     ],
     paths,
     components: {

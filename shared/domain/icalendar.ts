@@ -113,6 +113,68 @@ function nextDay(isoDate: string): string {
   return new Date(day.getTime() + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The VEVENT of a phase (with its meeting merged in), the same in the feed and in an invitation. */
+function phaseEventLines(
+  definition: ConsultationDefinition,
+  phase: Phase,
+  uidDomain: string,
+  language: Language,
+  common: readonly string[],
+): string[] {
+  const text = (value: LocalizedText) => escapeText(localize(value, language));
+  const timeZone = definition.officialTimeZone;
+  const meeting = phase.meeting;
+  return [
+    'BEGIN:VEVENT',
+    `UID:${phaseEventUid(definition, phase, uidDomain)}`,
+    ...common,
+    dateTimeProperty('DTSTART', phase.startsAt, timeZone),
+    dateTimeProperty('DTEND', phase.endsAt, timeZone),
+    `SUMMARY:${escapeText(`${localize(phase.name, language)} – ${localize(definition.title, language)}`)}`,
+    `DESCRIPTION:${text(phase.summary)}`,
+    ...(meeting === undefined ? [] : [`LOCATION:${text(meeting.venue)}`]),
+    ...(meeting?.remoteParticipationUrl === undefined ? [] : [`URL:${meeting.remoteParticipationUrl}`]),
+    'STATUS:CONFIRMED',
+    `TRANSP:${meeting === undefined ? 'TRANSPARENT' : 'OPAQUE'}`,
+    'END:VEVENT',
+  ];
+}
+
+/**
+ * One phase's meeting as a calendar invitation to attach to a reminder: the same event, with the
+ * same UID, as in the feed (so importing it next to a subscribed feed updates rather than doubles
+ * it), in the official zone with its VTIMEZONE, METHOD:PUBLISH (no organizer or attendees).
+ */
+export function renderMeetingInvitation(
+  definition: ConsultationDefinition,
+  phase: Phase,
+  options: ICalendarOptions,
+): string {
+  validateOptions(options);
+  const language = options.language ?? 'en';
+  const stamp = formatUtcDateTime(options.updatedAt);
+  const timeZone = definition.officialTimeZone;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//${options.uidDomain}//Consultation engine//${language.toUpperCase()}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...vtimezoneLines(
+      timeZone,
+      new Date(instantMilliseconds(phase.startsAt)),
+      new Date(instantMilliseconds(phase.endsAt)),
+    ),
+    ...phaseEventLines(definition, phase, options.uidDomain, language, [
+      `DTSTAMP:${stamp}`,
+      `LAST-MODIFIED:${stamp}`,
+      `SEQUENCE:${options.sequence}`,
+    ]),
+    'END:VCALENDAR',
+  ];
+  return serializeContentLines(lines);
+}
+
 /** Renders the definition as an iCalendar stream (CRLF line endings, lines folded at 75 octets). */
 export function renderICalendar(definition: ConsultationDefinition, options: ICalendarOptions): string {
   validateOptions(options);
@@ -145,21 +207,7 @@ export function renderICalendar(definition: ConsultationDefinition, options: ICa
   ];
 
   for (const phase of definition.phases) {
-    const meeting = phase.meeting;
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${phaseEventUid(definition, phase, options.uidDomain)}`,
-      ...common,
-      dateTimeProperty('DTSTART', phase.startsAt, timeZone),
-      dateTimeProperty('DTEND', phase.endsAt, timeZone),
-      `SUMMARY:${escapeText(`${localize(phase.name, language)} – ${title}`)}`,
-      `DESCRIPTION:${text(phase.summary)}`,
-      ...(meeting === undefined ? [] : [`LOCATION:${text(meeting.venue)}`]),
-      ...(meeting?.remoteParticipationUrl === undefined ? [] : [`URL:${meeting.remoteParticipationUrl}`]),
-      'STATUS:CONFIRMED',
-      `TRANSP:${meeting === undefined ? 'TRANSPARENT' : 'OPAQUE'}`,
-      'END:VEVENT',
-    );
+    lines.push(...phaseEventLines(definition, phase, options.uidDomain, language, common));
   }
 
   for (const call of definition.calls) {

@@ -85,6 +85,20 @@ export const problems = {
       title: 'No such consultation',
       detail: `There is no consultation with id "${id}".`,
     }),
+  confirmationLinkInvalid: () =>
+    new HttpProblem({
+      status: 404,
+      type: '/problems/confirmation-link-invalid',
+      title: 'This confirmation link is not valid',
+      detail: 'The link is unknown, was replaced by a newer request, or has expired. Subscribe again.',
+    }),
+  unsubscribeLinkInvalid: () =>
+    new HttpProblem({
+      status: 404,
+      type: '/problems/unsubscribe-link-invalid',
+      title: 'This unsubscribe link is not valid',
+      detail: 'The link was not issued by this service or was altered.',
+    }),
   methodNotAllowed: (allowed: readonly string[]) =>
     new HttpProblem({
       status: 405,

@@ -24,3 +24,22 @@ export interface OutgoingEmail {
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ readonly messageId: string }>;
 }
+
+/**
+ * Why a send failed, as far as the caller must act on it:
+ * - `throttled`: over the sending rate; SES took nothing, try again after a pause;
+ * - `refused`: SES answered with an error and took nothing (a server error); try again later;
+ * - `rejected`: SES will never take this email (bad address, message rejected); do not retry;
+ * - `unknown-outcome`: no answer (connection lost, timeout): SES may or may not have taken it, so a
+ *   retry could send it twice.
+ */
+export type MailerFailureKind = 'throttled' | 'refused' | 'rejected' | 'unknown-outcome';
+
+export class MailerError extends Error {
+  readonly kind: MailerFailureKind;
+  constructor(kind: MailerFailureKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MailerError';
+    this.kind = kind;
+  }
+}

@@ -47,6 +47,46 @@ export const tableDefinitions = {
     ],
     tableNameEnv: 'CONSULTATIONS_TABLE_NAME',
   },
+  /**
+   * Email subscriptions and what guards them. Items:
+   * - subscriber: `pk = CONSULTATION#<id>`, `sk = SUBSCRIBER#<address key>`; once confirmed it also
+   *   carries `gsi1pk = CONFIRMED#<id>`, `gsi1sk = <address key>`, so a wave reads the confirmed
+   *   subscribers of a consultation with Query pages on the sparse `confirmedSubscribers` index;
+   * - confirmation token: `pk = CONFIRMATION#<token hash>`, `sk = CONFIRMATION` (only the hash is
+   *   stored), expiring;
+   * - confirmation-email counter per address and day: `pk = ADDRESS#<address key>`,
+   *   `sk = CONFIRMATION-EMAILS#<date>`, expiring;
+   * - opt-out: `pk = CONSULTATION#<id>`, `sk = OPT-OUT#<address key>`, written by one-click
+   *   unsubscribe, read on the send path for subscribers and draft holders alike.
+   */
+  subscriptions: {
+    purpose: 'Email subscriptions, confirmation tokens (hashed), opt-outs',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [
+      {
+        indexName: 'confirmedSubscribers',
+        partitionKey: { name: 'gsi1pk', type: 'S' },
+        sortKey: { name: 'gsi1sk', type: 'S' },
+      },
+    ],
+    timeToLiveAttribute: 'expiresAt',
+    tableNameEnv: 'SUBSCRIPTIONS_TABLE_NAME',
+  },
+  /**
+   * Reminder waves, one send record per (wave, recipient), and the suppression list. Items:
+   * - wave: `pk = WAVE#<consultation id>#<wave id>`, `sk = WAVE` (fan-out progress);
+   * - send record: same `pk`, `sk = RECIPIENT#<address key>` (state and outcome; delivery figures
+   *   are one Query of the wave's partition);
+   * - suppression: `pk = SUPPRESSED#<address key>`, `sk = SUPPRESSION` (bounces and complaints).
+   */
+  deliveries: {
+    purpose: 'Reminder waves, per-recipient send records, suppressed addresses',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [],
+    tableNameEnv: 'DELIVERIES_TABLE_NAME',
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableKey = keyof typeof tableDefinitions;

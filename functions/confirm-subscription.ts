@@ -1,0 +1,20 @@
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { problems } from '../shared/http/problem.ts';
+import { confirmSubscription } from '../shared/use-cases/confirm-subscription.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+export const createHandler = (dependencies: Dependencies) =>
+  httpHandler(routeContracts['confirm-subscription'], async ({ body }) => {
+    const result = await confirmSubscription(dependencies, body.token);
+    if (result.outcome === 'invalid' || result.consultationId === undefined) {
+      throw problems.confirmationLinkInvalid();
+    }
+    return {
+      status: 200,
+      headers: { 'Cache-Control': 'no-store' },
+      json: { status: 'confirmed', consultationId: result.consultationId },
+    };
+  });
+
+export const handler = lambdaEntry(createHandler);

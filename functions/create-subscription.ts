@@ -1,0 +1,58 @@
+import { environmentVariableNames, requiredSetting } from '../shared/config/runtime-config.ts';
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { problems } from '../shared/http/problem.ts';
+import { subscribe } from '../shared/use-cases/subscribe.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+export const createHandler = (dependencies: Dependencies) => {
+  const publicBaseUrl = requiredSetting(
+    dependencies.config.publicBaseUrl,
+    environmentVariableNames.publicBaseUrl,
+  );
+  return httpHandler(routeContracts['create-subscription'], async ({ params, body }) => {
+    const outcome = await subscribe(
+      { ...ports(dependencies), publicBaseUrl },
+      {
+        consultationId: params.id,
+        email: body.email,
+        language: body.language,
+        ...(body.timezone === undefined ? {} : { timeZone: body.timezone }),
+        ...(body.stakeholderType === undefined ? {} : { stakeholderType: body.stakeholderType }),
+        ...(body.country === undefined ? {} : { country: body.country }),
+      },
+    );
+    if (outcome === 'consultation-not-found') throw problems.consultationNotFound(params.id);
+    return {
+      status: 202,
+      headers: { 'Cache-Control': 'no-store' },
+      json: {
+        status: 'confirmation-pending',
+        detail: 'If the address can receive our emails, a confirmation link is on its way to it.',
+      },
+    };
+  });
+};
+
+// Getters, read when a request needs them, so a cold start builds no client it does not use.
+function ports(dependencies: Dependencies) {
+  return {
+    get consultations() {
+      return dependencies.consultations;
+    },
+    get subscriptions() {
+      return dependencies.subscriptions;
+    },
+    get suppressions() {
+      return dependencies.suppressions;
+    },
+    get mailer() {
+      return dependencies.mailer;
+    },
+    get clock() {
+      return dependencies.clock;
+    },
+  };
+}
+
+export const handler = lambdaEntry(createHandler);

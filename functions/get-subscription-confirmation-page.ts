@@ -1,0 +1,16 @@
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { confirmationPage } from '../shared/domain/email/pages.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { subscriptionConfirmPath } from '../shared/use-cases/email-links.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+/** Shows the button; confirming is the POST the button makes, never this GET. */
+export const createHandler = (_dependencies: Dependencies) =>
+  httpHandler(routeContracts['get-subscription-confirmation-page'], async ({ query }) => ({
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    text: confirmationPage(query.lang ?? 'en', subscriptionConfirmPath, query.token),
+  }));
+
+export const handler = lambdaEntry(createHandler);

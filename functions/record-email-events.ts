@@ -1,0 +1,22 @@
+import { sesEventBridgeEventSchema } from '../shared/contracts/ses-events.ts';
+import { recordEmailEvent } from '../shared/use-cases/record-email-event.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+/**
+ * Target of the EventBridge rule on SES events. An event that is not an SES event record is logged
+ * and dropped (EventBridge would retry it for nothing); a failure to record throws, so EventBridge
+ * retries it, which the idempotent writes allow.
+ */
+export const createHandler =
+  (dependencies: Dependencies) =>
+  async (event: unknown): Promise<{ readonly recorded: boolean }> => {
+    const parsed = sesEventBridgeEventSchema.safeParse(event);
+    if (!parsed.success) {
+      console.warn(JSON.stringify({ level: 'warn', message: 'Not an SES event record; dropped' }));
+      return { recorded: false };
+    }
+    await recordEmailEvent(dependencies, parsed.data.detail);
+    return { recorded: true };
+  };
+
+export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,61 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { environmentVariableNames, requiredSetting } from '../shared/config/runtime-config.ts';
+import { callKinds, consultationIdSchema, languages } from '../shared/domain/consultation-definition.ts';
+import type { ReminderBatch } from '../shared/ports/reminder-queue.ts';
+import { defaultSendReminderSettings, sendReminderBatch } from '../shared/use-cases/send-reminder-batch.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+const reminderBatchSchema = z.object({
+  consultationId: consultationIdSchema,
+  waveId: z.string().min(1),
+  recipients: z.array(
+    z.object({
+      email: z.string().min(3),
+      language: z.enum(languages),
+      timeZone: z.string().optional(),
+      source: z.enum(['subscriber', 'draft-holder']),
+      drafts: z.array(z.object({ call: z.enum(callKinds), title: z.string() })).optional(),
+    }),
+  ),
+});
+
+/**
+ * The sender, behind Lambda's SQS event source with `ReportBatchItemFailures`: a message whose
+ * recipients are not all final is reported, so only it comes back after the visibility timeout
+ * (and, after maxReceiveCount receives, goes to the dead-letter queue). A message that does not
+ * parse goes there too, faster: retrying it cannot help.
+ */
+export const createHandler = (dependencies: Dependencies) => {
+  const settings = {
+    ...defaultSendReminderSettings,
+    publicBaseUrl: requiredSetting(dependencies.config.publicBaseUrl, environmentVariableNames.publicBaseUrl),
+    linkSigningSecret: requiredSetting(
+      dependencies.config.linkSigningSecret,
+      environmentVariableNames.linkSigningSecret,
+    ),
+    calendarUidDomain: dependencies.config.calendarUidDomain,
+  };
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      const parsed = reminderBatchSchema.safeParse(JSON.parse(record.body));
+      if (!parsed.success) {
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            message: 'Malformed reminder batch',
+            messageId: record.messageId,
+          }),
+        );
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+        continue;
+      }
+      const outcome = await sendReminderBatch(dependencies, parsed.data as ReminderBatch, settings);
+      if (outcome.outcome === 'retry') batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+    return { batchItemFailures };
+  };
+};
+
+export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { consultationIdSchema } from '../shared/domain/consultation-definition.ts';
+import { startReminderWave, type WaveStartOutcome } from '../shared/use-cases/start-reminder-wave.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+/** The schedule's Input: which wave of which consultation. */
+export const waveStartEventSchema = z.object({
+  consultationId: consultationIdSchema,
+  waveId: z.string().regex(/^[A-Za-z0-9-]{1,31}$/),
+});
+
+export type WaveStartEvent = z.input<typeof waveStartEventSchema>;
+
+export const createHandler =
+  (dependencies: Dependencies) =>
+  async (event: unknown): Promise<WaveStartOutcome> => {
+    // A malformed Input is a deployment bug, not something a retry fixes: fail loudly.
+    const request = waveStartEventSchema.parse(event);
+    const outcome = await startReminderWave(dependencies, request);
+    console.info(JSON.stringify({ level: 'info', message: 'Reminder wave start', ...request, ...outcome }));
+    return outcome;
+  };
+
+export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,29 @@
+import { environmentVariableNames, requiredSetting } from '../shared/config/runtime-config.ts';
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { problems } from '../shared/http/problem.ts';
+import { unsubscribe } from '../shared/use-cases/unsubscribe.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+export const createHandler = (dependencies: Dependencies) => {
+  const linkSigningSecret = requiredSetting(
+    dependencies.config.linkSigningSecret,
+    environmentVariableNames.linkSigningSecret,
+  );
+  return httpHandler(routeContracts.unsubscribe, async ({ query }) => {
+    const outcome = await unsubscribe(
+      {
+        get subscriptions() {
+          return dependencies.subscriptions;
+        },
+        clock: dependencies.clock,
+        linkSigningSecret,
+      },
+      query.token,
+    );
+    if (outcome === 'invalid') throw problems.unsubscribeLinkInvalid();
+    return { status: 200, headers: { 'Cache-Control': 'no-store' }, json: { status: 'unsubscribed' } };
+  });
+};
+
+export const handler = lambdaEntry(createHandler);
