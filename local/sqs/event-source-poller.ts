@@ -15,10 +15,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
  * after the visibility timeout; the queue's redrive policy moves a message to the dead-letter queue
  * after maxReceiveCount receives. Up to `maximumConcurrency` invocations run at once.
  */
-export type QueueHandler = (
-  event: SQSEvent,
-  context: Context,
-) => Promise<SQSBatchResponse | undefined>;
+export type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
 
 export interface EventSourceOptions {
   readonly client: SQSClient;

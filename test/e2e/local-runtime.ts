@@ -1,14 +1,17 @@
 import { afterAll, beforeAll } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime.ts';
 
 /**
  * Starts the whole local runtime once for a test file (free ports, clock frozen at `clockAt` unless
  * a speed is given) and stops it afterwards. Use the returned getter inside tests.
  */
-export function useLocalRuntime(options: { clockAt: string; clockSpeed?: number }): () => LocalRuntime {
+export function useLocalRuntime(
+  options: Omit<LocalRuntimeOptions, 'port' | 'clockAt'> & { clockAt: string },
+): () => LocalRuntime {
   let runtime: LocalRuntime | undefined;
   beforeAll(async () => {
     runtime = await startLocalRuntime({
+      ...options,
       port: 0,
       clockAt: new Date(options.clockAt),
       clockSpeed: options.clockSpeed ?? 0,
