@@ -37,24 +37,30 @@ export const createHandler = (dependencies: Dependencies) => {
     calendarUidDomain: dependencies.config.calendarUidDomain,
   };
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      const parsed = reminderBatchSchema.safeParse(JSON.parse(record.body));
-      if (!parsed.success) {
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            message: 'Malformed reminder batch',
-            messageId: record.messageId,
-          }),
-        );
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-        continue;
-      }
-      const outcome = await sendReminderBatch(dependencies, parsed.data as ReminderBatch, settings);
-      if (outcome.outcome === 'retry') batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-    return { batchItemFailures };
+    // The messages of a batch are worked on together, so the pacer is never idle while one
+    // message waits for its slowest recipient: the pacer alone sets the rate.
+    const outcomes = await Promise.all(
+      event.Records.map(async (record) => {
+        const parsed = reminderBatchSchema.safeParse(JSON.parse(record.body));
+        if (!parsed.success) {
+          console.error(
+            JSON.stringify({
+              level: 'error',
+              message: 'Malformed reminder batch',
+              messageId: record.messageId,
+            }),
+          );
+          return record.messageId;
+        }
+        const outcome = await sendReminderBatch(dependencies, parsed.data as ReminderBatch, settings);
+        return outcome.outcome === 'retry' ? record.messageId : undefined;
+      }),
+    );
+    return {
+      batchItemFailures: outcomes.flatMap((itemIdentifier) =>
+        itemIdentifier === undefined ? [] : [{ itemIdentifier }],
+      ),
+    };
   };
 };
 

@@ -14,6 +14,7 @@ import { lambdaContextFor } from './api-gateway/proxy-event.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { createTables } from './dynamodb/create-tables.ts';
 import { startDynalite } from './dynamodb/dynalite-server.ts';
+import { startDynamoDbLocal } from './dynamodb/dynamodb-local-server.ts';
 import { functionNameFromArn, type LoadedFunction, loadFunctions } from './function-registry.ts';
 import { createLocalClock, type LocalClock } from './local-clock.ts';
 import { type ScheduleDelivery, startSchedulerEmulator } from './scheduler/scheduler-emulator.ts';
@@ -40,6 +41,11 @@ export interface LocalRuntimeOptions {
   readonly emailSending?: EmailSendingConfig;
   /** Visibility timeout of the local queues; short by default (10 s) so re-deliveries come soon. */
   readonly queueVisibilityTimeoutSeconds?: number;
+  /**
+   * `dynalite` (default: in process, starts at once) or AWS's DynamoDB Local (Java 17, its own
+   * process: the benchmark uses it so that the database does not share this process's one thread).
+   */
+  readonly dynamoDb?: 'dynalite' | 'dynamodb-local';
   /** Fault injection, for tests. */
   readonly faults?: LocalFaults;
 }
@@ -117,7 +123,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const context = (name: string) => lambdaContextFor(name, crypto.randomUUID(), localRegion, localAccountId);
 
   try {
-    const dynamodb = await startDynalite({ host, port: 0 });
+    const dynamodb =
+      options.dynamoDb === 'dynamodb-local'
+        ? await startDynamoDbLocal()
+        : await startDynalite({ host, port: 0 });
     stops.push(() => dynamodb.close());
     const dynamoDbClient = new DynamoDBClient({
       endpoint: dynamodb.endpoint,

@@ -176,6 +176,19 @@ async function sendToRecipient(
       return 'final';
     } catch (error) {
       if (!(error instanceof MailerError)) throw error;
+      // The address key, never the address: logs hold no personal data.
+      console.warn(
+        JSON.stringify({
+          level: 'warn',
+          message: 'SES did not take a reminder',
+          kind: error.kind,
+          error: error.message,
+          cause: error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : undefined,
+          ...ref,
+          addressKey: key,
+          tryNumber,
+        }),
+      );
       switch (error.kind) {
         case 'rejected':
           await ports.sendRecords.fail(ref, key, attempt, error.message, ports.clock.now());
