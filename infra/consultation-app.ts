@@ -42,6 +42,7 @@ export function defineConsultationApp(app: App, options: ConsultationAppOptions 
     env,
     stageConfig,
     tables: stateful.tables,
+    linkSigningSecret: stateful.linkSigningSecret,
     functions: options.functions ?? functionManifest,
   });
 

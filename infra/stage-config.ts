@@ -38,6 +38,13 @@ export interface StageConfig {
    * email issue verifies one; a function that needs email then fails the synth with a clear error.
    */
   readonly emailSenderIdentity?: string;
+  /** Public HTTPS base URL of the API (its custom domain), for links in emails. */
+  readonly publicBaseUrl: string;
+  /**
+   * Reminder send rate and the account's SES maximum send rate (emails per second). Set the
+   * maximum from the account's quota (`aws sesv2 get-account`); the sender never goes above it.
+   */
+  readonly emailSending: { readonly ratePerSecond: number; readonly sesMaxSendRate: number };
 }
 
 // eu-central-1 (Frankfurt): the nearest region to Geneva offering every service the design uses
@@ -54,6 +61,10 @@ export const stageConfigs: Readonly<Record<StageName, StageConfig>> = {
     deletionProtection: false,
     apiThrottling: { rateLimit: 20, burstLimit: 40 },
     calendarUidDomain: 'dev.consultation-engine.example',
+    emailSenderIdentity: 'dev.consultation-engine.example',
+    publicBaseUrl: 'https://api.dev.consultation-engine.example',
+    // The SES sandbox: 1 email per second.
+    emailSending: { ratePerSecond: 1, sesMaxSendRate: 1 },
   },
   prod: {
     stage: 'prod',
@@ -64,6 +75,10 @@ export const stageConfigs: Readonly<Record<StageName, StageConfig>> = {
     deletionProtection: true,
     apiThrottling: { rateLimit: 100, burstLimit: 200 },
     calendarUidDomain: 'consultation-engine.example',
+    emailSenderIdentity: 'consultation-engine.example',
+    publicBaseUrl: 'https://api.consultation-engine.example',
+    // Until production access sets the account's quota, stay within the sandbox rate.
+    emailSending: { ratePerSecond: 1, sesMaxSendRate: 1 },
   },
 };
 

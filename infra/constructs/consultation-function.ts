@@ -6,9 +6,11 @@ import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Access, FunctionDefinition } from '../../functions/manifest.ts';
 import { type TableKey, tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
+import type { QueueKey } from '../../shared/adapters/sqs/queue-definitions.ts';
 
 /** The repository root: esbuild's project root, where package-lock.json and every entry live. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,7 +28,10 @@ export interface AccessTargets {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   /** ARN of the SES identity that functions with `email` access may send from. */
   readonly emailIdentityArn?: string;
+  /** ARN of the SES configuration set every email goes through, when there is one. */
+  readonly emailConfigurationSetArn?: string;
   readonly schedules?: ScheduleAccess;
+  readonly queues?: Readonly<Record<QueueKey, IQueue>>;
 }
 
 export interface ConsultationFunctionProps {
@@ -168,9 +173,24 @@ export class ConsultationFunction extends Construct {
         this.function.addToRolePolicy(
           new PolicyStatement({
             actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            resources: [targets.emailIdentityArn],
+            // SES authorizes a send against the identity and against the configuration set it uses.
+            resources: [
+              targets.emailIdentityArn,
+              ...(targets.emailConfigurationSetArn === undefined ? [] : [targets.emailConfigurationSetArn]),
+            ],
           }),
         );
+        return;
+      }
+      case 'queue': {
+        const queue = targets.queues?.[access.queue];
+        if (queue === undefined) {
+          throw new Error(
+            `Function ${this.definition.name} uses queue ${access.queue}, which was not given to it.`,
+          );
+        }
+        if (access.mode === 'send') queue.grantSendMessages(this.function);
+        else queue.grantConsumeMessages(this.function);
         return;
       }
       case 'schedules': {

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   type Attribute,
   AttributeType,
@@ -7,6 +7,7 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import {
   type KeyAttribute,
@@ -33,6 +34,8 @@ export interface StatefulStackProps extends StackProps {
  */
 export class StatefulStack extends Stack {
   readonly tables: Readonly<Record<TableKey, Table>>;
+  /** Signs unsubscribe links; it lives with the data because links already sent must keep working. */
+  readonly linkSigningSecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -44,6 +47,16 @@ export class StatefulStack extends Stack {
         value: table.tableName,
       });
       return table;
+    });
+    this.linkSigningSecret = new Secret(this, 'LinkSigningSecret', {
+      description: 'HMAC key of the unsubscribe links in reminder emails',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    Validations.of(this.linkSigningSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating this key would invalidate the unsubscribe link of every reminder already sent, which RFC 8058 one-click unsubscribe must keep honouring; it is read only by the functions that sign or check links.',
     });
   }
 }

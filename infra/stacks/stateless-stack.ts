@@ -1,6 +1,7 @@
 import {
   CfnOutput,
   CrossStackReferences,
+  Duration,
   ReferenceStrength,
   RemovalPolicy,
   Stack,
@@ -20,12 +21,19 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionDefinition, Trigger } from '../../functions/manifest.ts';
 import { type TableKey, tableKeys } from '../../shared/adapters/dynamodb/table-definitions.ts';
+import { type QueueKey, queueDefinitions, queueKeys } from '../../shared/adapters/sqs/queue-definitions.ts';
 import { runtimeEnvironment } from '../../shared/config/runtime-config.ts';
 import { ConsultationFunction, type ScheduleAccess } from '../constructs/consultation-function.ts';
 import { pascalCase, recordOf } from '../naming.ts';
@@ -34,6 +42,8 @@ import type { StageConfig } from '../stage-config.ts';
 export interface StatelessStackProps extends StackProps {
   readonly stageConfig: StageConfig;
   readonly tables: Readonly<Record<TableKey, ITable>>;
+  /** Key of the unsubscribe links (from the stateful stack: links already sent must keep working). */
+  readonly linkSigningSecret?: ISecret;
   /** Normally `functionManifest`; tests pass other lists to reach every kind of trigger and access. */
   readonly functions: readonly FunctionDefinition[];
 }
@@ -57,9 +67,38 @@ export class StatelessStack extends Stack {
     const { stageConfig } = props;
 
     const schedules = this.scheduleAccessFor(props.functions, stageConfig);
+    const queues = recordOf(queueKeys, (key) => this.queueFromDefinition(key));
+    // SES reports sends, bounces and complaints of every email sent through this set.
+    const configurationSet =
+      stageConfig.emailSenderIdentity === undefined
+        ? undefined
+        : new ConfigurationSet(this, 'EmailConfigurationSet', {
+            configurationSetName: `${stageConfig.resourcePrefix}-email`,
+          });
+    configurationSet?.addEventDestination('ToEventBridge', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.SEND, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
     const environment = runtimeEnvironment({
       tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
       calendarUidDomain: stageConfig.calendarUidDomain,
+      ...(stageConfig.emailSenderIdentity === undefined
+        ? {}
+        : {
+            email: {
+              from: `WSIS Secretariat <no-reply@${stageConfig.emailSenderIdentity}>`,
+              ...(configurationSet === undefined
+                ? {}
+                : { configurationSetName: configurationSet.configurationSetName }),
+            },
+          }),
+      publicBaseUrl: stageConfig.publicBaseUrl,
+      // Resolved by CloudFormation at deploy time (a dynamic reference): the value is in no template.
+      ...(props.linkSigningSecret === undefined
+        ? {}
+        : { linkSigningSecret: props.linkSigningSecret.secretValue.unsafeUnwrap() }),
+      queueUrls: recordOf(queueKeys, (key) => queues[key].queueUrl),
+      emailSending: stageConfig.emailSending,
     });
     const emailIdentityArn =
       stageConfig.emailSenderIdentity === undefined
@@ -76,7 +115,21 @@ export class StatelessStack extends Stack {
           definition,
           namePrefix: stageConfig.resourcePrefix,
           environment,
-          access: { tables: props.tables, emailIdentityArn, schedules },
+          access: {
+            tables: props.tables,
+            emailIdentityArn,
+            ...(configurationSet === undefined
+              ? {}
+              : {
+                  emailConfigurationSetArn: this.formatArn({
+                    service: 'ses',
+                    resource: 'configuration-set',
+                    resourceName: configurationSet.configurationSetName,
+                  }),
+                }),
+            schedules,
+            queues,
+          },
           logRetention: stageConfig.logRetention,
           logRemovalPolicy: stageConfig.removalPolicy,
         }),
@@ -91,6 +144,30 @@ export class StatelessStack extends Stack {
             resources: targets.map((fn) => fn.function.functionArn),
           }),
         );
+      }
+    }
+
+    for (const fn of this.functions) {
+      const { trigger } = fn.definition;
+      if (trigger.kind === 'queue') {
+        const definition = queueDefinitions[trigger.queue];
+        fn.function.addEventSource(
+          new SqsEventSource(queues[trigger.queue], {
+            batchSize: definition.batchSize,
+            maxConcurrency: definition.maximumConcurrency,
+            reportBatchItemFailures: true,
+          }),
+        );
+      }
+      if (trigger.kind === 'email-events') {
+        new Rule(this, `${pascalCase(fn.definition.name)}Rule`, {
+          description: 'SES sending events of the configuration set (sends, bounces, complaints)',
+          eventPattern: {
+            source: ['aws.ses'],
+            detailType: ['Email Sent', 'Email Bounced', 'Email Complaint Received'],
+          },
+          targets: [new LambdaFunction(fn.function, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+        });
       }
     }
 
@@ -200,6 +277,26 @@ export class StatelessStack extends Stack {
         reason: `${trigger.method} ${trigger.path} is a secretariat route authorized by IAM (SigV4): its callers are AWS principals of the secretariat, not users of a Cognito user pool.`,
       });
     }
+  }
+
+  /** A queue of the shared definitions with its dead-letter queue, both encrypted and TLS-only. */
+  private queueFromDefinition(key: QueueKey): Queue {
+    const definition = queueDefinitions[key];
+    const deadLetterQueue = new Queue(this, `${pascalCase(key)}DeadLetterQueue`, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(definition.deadLetterRetentionDays),
+    });
+    Validations.of(deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: `This is the dead-letter queue of the ${key} queue; a dead-letter queue of its own would only move the question.`,
+    });
+    return new Queue(this, `${pascalCase(key)}Queue`, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: definition.maxReceiveCount },
+    });
   }
 
   private scheduleAccessFor(

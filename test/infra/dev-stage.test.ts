@@ -284,3 +284,47 @@ describe('IAM and cdk-nag (dev)', () => {
     }
   });
 });
+
+describe('reminders and email delivery (dev)', () => {
+  it('creates each queue with a dead-letter queue, encrypted, and a visibility timeout of six sender timeouts', () => {
+    synthesized.stateless.resourceCountIs('AWS::SQS::Queue', 2);
+    synthesized.stateless.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 1800,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 8 },
+    });
+  });
+
+  it('drives the sender with partial batch failures and a maximum concurrency', () => {
+    synthesized.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^SendReminders') },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('publishes SES sends, bounces and complaints to EventBridge and routes them to the email-events function', () => {
+    synthesized.stateless.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['send', 'bounce', 'complaint']),
+      }),
+    });
+    synthesized.stateless.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.ses'],
+        'detail-type': ['Email Sent', 'Email Bounced', 'Email Complaint Received'],
+      },
+    });
+  });
+
+  it('keeps the unsubscribe-link key in the stateful stack and gives it to functions by dynamic reference', () => {
+    synthesized.stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const [, sender] =
+      resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
+        ([, props]) => props.FunctionName === `${stageConfig.resourcePrefix}-send-reminders`,
+      ) ?? [];
+    expect(JSON.stringify(sender?.Environment)).toContain('{{resolve:secretsmanager:');
+  });
+});

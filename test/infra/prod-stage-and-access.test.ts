@@ -191,12 +191,23 @@ describe('routes and access derived from the manifest', () => {
     expect(statements).not.toContain(`"${functionNamed('update-consultation')[0]}"`);
   });
 
-  it('lets email senders send from the stage identity only', () => {
+  it('lets email senders send from the stage identity, through its configuration set, only', () => {
     expect(statementsOf(roleOf('send-reminder-wave'))).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           Action: ['ses:SendEmail', 'ses:SendRawEmail'],
-          Resource: { 'Fn::Join': ['', expect.arrayContaining([':identity/consultations.example.org'])] },
+          Resource: [
+            { 'Fn::Join': ['', expect.arrayContaining([':identity/consultations.example.org'])] },
+            {
+              'Fn::Join': [
+                '',
+                expect.arrayContaining([
+                  ':configuration-set/',
+                  { Ref: expect.stringMatching(/^EmailConfigurationSet/) },
+                ]),
+              ],
+            },
+          ],
         }),
       ]),
     );
@@ -222,9 +233,12 @@ describe('app definition', () => {
 
   it('refuses a function that needs email when the stage has no sender identity', () => {
     const app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
-    expect(() => defineConsultationApp(app, { functions: functions.slice(2) })).toThrow(
-      /send-reminder-wave needs email access/,
-    );
+    expect(() =>
+      defineConsultationApp(app, {
+        functions: functions.slice(2),
+        stageOverrides: { emailSenderIdentity: undefined },
+      }),
+    ).toThrow(/send-reminder-wave needs email access/);
   });
 
   it('runs the AwsSolutions checks at synth: an unacknowledged finding stops it', () => {
