@@ -9,6 +9,7 @@ import { type QueueKey, queueDefinitions, queueKeys } from '../shared/adapters/s
 import type { EmailSendingConfig, RuntimeConfig } from '../shared/config/runtime-config.ts';
 import { consultationDefinitions } from '../shared/domain/definitions/index.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { RecipientSources } from '../shared/ports/recipient-source.ts';
 import { type ApiRoute, closeServer, type ProxyHandler, startApiServer } from './api-gateway/api-server.ts';
 import { lambdaContextFor } from './api-gateway/proxy-event.ts';
 import { createControlRoutes } from './control-routes.ts';
@@ -46,6 +47,11 @@ export interface LocalRuntimeOptions {
    * process: the benchmark uses it so that the database does not share this process's one thread).
    */
   readonly dynamoDb?: 'dynalite' | 'dynamodb-local';
+  /**
+   * Recipient sources beyond the confirmed subscribers, such as `draft-holders` (the submissions
+   * work provides it; tests pass their own).
+   */
+  readonly extraRecipientSources?: RecipientSources;
   /** Fault injection, for tests. */
   readonly faults?: LocalFaults;
 }
@@ -268,6 +274,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       {
         // One process, one pacer: the local event sources share the configured rate.
         pacersSharingTheRate: 1,
+        ...(options.extraRecipientSources === undefined
+          ? {}
+          : { extraRecipientSources: options.extraRecipientSources }),
         ...(options.faults?.wrapMailer === undefined ? {} : { wrapMailer: options.faults.wrapMailer }),
       },
     );
