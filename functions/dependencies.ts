@@ -75,6 +75,17 @@ export interface CompositionOptions {
   readonly extraRecipientSources?: RecipientSources;
 }
 
+/**
+ * How every SES client is built. One attempt: the SDK's own retries would resend an email whose
+ * answer was lost, which only the send records can do safely. A request timeout: a call that never
+ * answers must end as an unknown outcome (settled by SES's Send event) rather than hold the sender
+ * until its invocation times out.
+ */
+export const sesClientSettings = {
+  maxAttempts: 1,
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+} as const;
+
 export function createDocumentClient(dynamoDb: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
 }
@@ -181,7 +192,7 @@ function dependenciesFromEnvironment(): Dependencies {
   lambdaDependencies ??= createDependencies(
     {
       dynamoDb: () => new DynamoDBClient({}),
-      sesv2: () => new SESv2Client({ maxAttempts: 1 }),
+      sesv2: () => new SESv2Client(sesClientSettings),
       sqs: () => new SQSClient({}),
     },
     readRuntimeConfig(process.env),

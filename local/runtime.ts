@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import { createDependencies } from '../functions/dependencies.ts';
+import { createDependencies, sesClientSettings } from '../functions/dependencies.ts';
 import { type FunctionDefinition, functionManifest, httpFunctions } from '../functions/manifest.ts';
 import { physicalTableName, tableKeys } from '../shared/adapters/dynamodb/table-definitions.ts';
 import { type QueueKey, queueDefinitions, queueKeys } from '../shared/adapters/sqs/queue-definitions.ts';
@@ -263,8 +263,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       endpoint: sesClientUrl,
       region: localRegion,
       credentials: { ...localCredentials },
-      // As in Lambda: the SDK must not resend an email whose answer was lost.
-      maxAttempts: 1,
+      ...sesClientSettings,
     });
     stops.push(async () => sesClient.destroy());
     const dependencies = createDependencies(
