@@ -10,7 +10,7 @@ import type { EmailSendingConfig, RuntimeConfig } from '../shared/config/runtime
 import { consultationDefinitions } from '../shared/domain/definitions/index.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 import type { RecipientSources } from '../shared/ports/recipient-source.ts';
-import { type ApiRoute, closeServer, type ProxyHandler, startApiServer } from './api-gateway/api-server.ts';
+import { type ApiRoute, type ProxyHandler, startApiServer } from './api-gateway/api-server.ts';
 import { lambdaContextFor } from './api-gateway/proxy-event.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { createTables } from './dynamodb/create-tables.ts';
@@ -20,7 +20,7 @@ import { functionNameFromArn, type LoadedFunction, loadFunctions } from './funct
 import { createLocalClock, type LocalClock } from './local-clock.ts';
 import { type ScheduleDelivery, startSchedulerEmulator } from './scheduler/scheduler-emulator.ts';
 import { type SesEventBridgeEvent, startSesEventFront } from './ses/ses-event-front.ts';
-import { startSesLocal } from './ses-local.ts';
+import { startSesLocalThread } from './ses/ses-local-thread.ts';
 import { createQueues } from './sqs/create-queues.ts';
 import { type EventSource, type QueueHandler, startEventSource } from './sqs/event-source-poller.ts';
 import { startLocalSqs } from './sqs/fauxqs-server.ts';
@@ -143,10 +143,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(async () => dynamoDbClient.destroy());
     await createTables(dynamoDbClient, tablePrefix);
 
-    const sesServer = await startSesLocal({ host, port: 0 });
-    stops.push(() => closeServer(sesServer));
-    const sesAddress = sesServer.address();
-    const sesUrl = `http://${host}:${typeof sesAddress === 'object' && sesAddress !== null ? sesAddress.port : 0}`;
+    const sesLocal = await startSesLocalThread(host);
+    stops.push(() => sesLocal.close());
+    const sesUrl = sesLocal.url;
 
     // Functions are loaded once the API's URL is known (links in emails point at it); until then
     // routes and emitters find them through this map.

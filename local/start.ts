@@ -33,6 +33,7 @@ Consultation engine, local runtime
   email inbox  ${endpoints.sesInbox}
   DynamoDB     ${endpoints.dynamodb}
   Scheduler    ${endpoints.scheduler}
+  SQS          ${endpoints.sqs}
 Move the clock: curl -X POST ${endpoints.api}/_local/clock -H 'content-type: application/json' -d '{"at":"2022-03-07T13:00:00Z"}'
 Ctrl-C stops everything.
 `);
