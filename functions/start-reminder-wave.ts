@@ -18,6 +18,11 @@ export const createHandler =
     const request = waveStartEventSchema.parse(event);
     const outcome = await startReminderWave(dependencies, request);
     console.info(JSON.stringify({ level: 'info', message: 'Reminder wave start', ...request, ...outcome }));
+    // Another fan-out holds the wave: if it dies, only a later delivery can finish the wave, so
+    // this one fails and the at-least-once source (Lambda's async retries, the Scheduler's retry
+    // policy) delivers again, by which time the wave is queued or its lease has run out.
+    if (outcome.outcome === 'busy')
+      throw new Error('The wave is being queued by another delivery; retry later');
     return outcome;
   };
 

@@ -18,14 +18,18 @@ export interface FanOutSettings {
   readonly pageSize: number;
   /** Recipients per queue message; with the queue's batch size, what one sender invocation sends. */
   readonly recipientsPerMessage: number;
-  /** How long a fan-out holds the wave before a second delivery may take it over. */
+  /**
+   * How long a fan-out holds the wave past its last saved page before another delivery may take it
+   * over. Short (a page takes a second or two) so that a retry after a crash or a timeout finds
+   * the lease gone and resumes.
+   */
   readonly leaseMilliseconds: number;
 }
 
 export const defaultFanOutSettings: FanOutSettings = {
   pageSize: 1000,
   recipientsPerMessage: 25,
-  leaseMilliseconds: 5 * 60_000,
+  leaseMilliseconds: 60_000,
 };
 
 export type WaveStartOutcome =
