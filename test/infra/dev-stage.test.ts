@@ -67,7 +67,7 @@ describe('stateful stack (dev)', () => {
             : definition.globalSecondaryIndexes.map((index) => ({
                 IndexName: index.indexName,
                 KeySchema: keySchema(index.partitionKey, index.sortKey),
-                Projection: { ProjectionType: 'ALL' },
+                Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
               })),
         TimeToLiveSpecification:
           definition.timeToLiveAttribute === undefined
