@@ -95,7 +95,6 @@ export const submissionMergePatch = z.record(z.string(), z.unknown()).meta({
 export const idempotencyKeyHeaders = z.object({
   'idempotency-key': z
     .string()
-    .max(255)
     .regex(/^"?[\x21\x23-\x7E]{1,253}"?$/, 'Use 1 to 253 visible ASCII characters, e.g. a UUID')
     .transform((key) => key.replace(/^"(.*)"$/, '$1'))
     .optional()
