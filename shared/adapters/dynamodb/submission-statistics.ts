@@ -20,6 +20,8 @@ const [byCallStatus] = tableDefinitions.submissions.globalSecondaryIndexes;
 export function createDynamoDbSubmissionStatistics(
   documentClient: DynamoDBDocumentClient,
   tableName: string,
+  /** Items per Query page; DynamoDB's 1 MB pages by default (tests set it low to cross pages). */
+  options: { readonly pageSize?: number } = {},
 ): SubmissionStatistics {
   return {
     async countsFor(consultationId, call) {
@@ -39,6 +41,7 @@ export function createDynamoDbSubmissionStatistics(
           },
           ExpressionAttributeValues: { ':call': callPartition(consultationId, call) },
           ProjectionExpression: '#entry',
+          ...(options.pageSize === undefined ? {} : { Limit: options.pageSize }),
         },
       );
       for await (const page of pages) {
