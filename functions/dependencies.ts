@@ -4,6 +4,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
+import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
 import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
 import {
   environmentVariableNames,
@@ -13,7 +15,10 @@ import {
 import { type Clock, systemClock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
+import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { SubmissionRepository } from '../shared/ports/submission-repository.ts';
+import type { SubmissionStatistics } from '../shared/ports/submission-statistics.ts';
 
 /**
  * The composition root: the only place that turns configuration and AWS clients into the ports the
@@ -28,6 +33,9 @@ export interface Dependencies {
   readonly consultations: ConsultationRepository;
   readonly extensions: ExtensionRepository;
   readonly mailer: Mailer;
+  readonly submissions: SubmissionRepository;
+  readonly submissionStatistics: SubmissionStatistics;
+  readonly identifiers: IdentifierSource;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -64,6 +72,12 @@ export function createDependencies(
   const extensions = once(() =>
     createDynamoDbExtensionRepository(documents(), config.tableNames.consultations),
   );
+  const submissions = once(() =>
+    createDynamoDbSubmissionRepository(documents(), config.tableNames.submissions),
+  );
+  const submissionStatistics = once(() =>
+    createDynamoDbSubmissionStatistics(documents(), config.tableNames.submissions),
+  );
   const mailer = once(() => {
     if (config.email === undefined) {
       throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
@@ -82,6 +96,13 @@ export function createDependencies(
     get mailer() {
       return mailer();
     },
+    get submissions() {
+      return submissions();
+    },
+    get submissionStatistics() {
+      return submissionStatistics();
+    },
+    identifiers: randomIdentifiers,
   };
 }
 

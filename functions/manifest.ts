@@ -45,6 +45,9 @@ export interface FunctionDefinition {
 }
 
 const readConsultations: Access = { kind: 'table', table: 'consultations', mode: 'read' };
+const readSubmissions: Access = { kind: 'table', table: 'submissions', mode: 'read' };
+const writeSubmissions: Access = { kind: 'table', table: 'submissions', mode: 'read-write' };
+const sendEmail: Access = { kind: 'email', mode: 'send' };
 
 export const functionManifest = [
   {
@@ -79,6 +82,55 @@ export const functionManifest = [
     description: 'The OpenAPI 3.1 document of the public API, generated from the zod contracts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/openapi.json', authorization: 'public' },
     access: [],
+  },
+  {
+    name: 'create-submission',
+    entry: 'functions/create-submission.ts',
+    description:
+      'Creates a draft or submitted submission to a call while it accepts writes; sends the receipt',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/consultations/{id}/submissions',
+      authorization: 'public',
+    },
+    // The consultations table holds the calendar and the deadline extensions read at write time.
+    access: [readConsultations, writeSubmissions, sendEmail],
+  },
+  {
+    name: 'get-submission',
+    entry: 'functions/get-submission.ts',
+    description: 'A submission, for the holder of its edit token, with its ETag',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/submissions/{id}', authorization: 'public' },
+    access: [readSubmissions],
+  },
+  {
+    name: 'update-submission',
+    entry: 'functions/update-submission.ts',
+    description: 'Applies a JSON merge patch to a submission, with If-Match, while its call accepts writes',
+    trigger: { kind: 'http', method: 'PATCH', path: '/v1/submissions/{id}', authorization: 'public' },
+    access: [readConsultations, writeSubmissions],
+  },
+  {
+    name: 'submit-submission',
+    entry: 'functions/submit-submission.ts',
+    description: 'Turns a draft into a submitted submission while its call accepts writes; sends the receipt',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/submissions/{id}/submit', authorization: 'public' },
+    access: [readConsultations, writeSubmissions, sendEmail],
+  },
+  {
+    name: 'withdraw-submission',
+    entry: 'functions/withdraw-submission.ts',
+    description: 'Withdraws a submission while its call accepts writes; the record stays',
+    trigger: { kind: 'http', method: 'DELETE', path: '/v1/submissions/{id}', authorization: 'public' },
+    access: [readConsultations, writeSubmissions],
+  },
+  {
+    name: 'get-submission-stats',
+    entry: 'functions/get-submission-stats.ts',
+    description: 'Public counts of submissions by call, status and stakeholder type',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/consultations/{id}/stats', authorization: 'public' },
+    access: [readConsultations, readSubmissions],
   },
 ] as const satisfies readonly FunctionDefinition[];
 

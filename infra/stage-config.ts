@@ -38,6 +38,12 @@ export interface StageConfig {
    * email issue verifies one; a function that needs email then fails the synth with a clear error.
    */
   readonly emailSenderIdentity?: string;
+  /**
+   * Public base URL that links in emails start with (a submission's edit link is
+   * `<base>/v1/submissions/<id>#token=...`): the site or custom domain in front of the API. A stage
+   * value, not the API's own URL, which would make every function depend on the API it serves.
+   */
+  readonly publicBaseUrl: string;
 }
 
 // eu-central-1 (Frankfurt): the nearest region to Geneva offering every service the design uses
@@ -54,6 +60,9 @@ export const stageConfigs: Readonly<Record<StageName, StageConfig>> = {
     deletionProtection: false,
     apiThrottling: { rateLimit: 20, burstLimit: 40 },
     calendarUidDomain: 'dev.consultation-engine.example',
+    // Placeholders until the production-infrastructure work verifies a domain in SES.
+    emailSenderIdentity: 'dev.consultation-engine.example',
+    publicBaseUrl: 'https://dev.consultation-engine.example',
   },
   prod: {
     stage: 'prod',
@@ -64,6 +73,8 @@ export const stageConfigs: Readonly<Record<StageName, StageConfig>> = {
     deletionProtection: true,
     apiThrottling: { rateLimit: 100, burstLimit: 200 },
     calendarUidDomain: 'consultation-engine.example',
+    emailSenderIdentity: 'consultation-engine.example',
+    publicBaseUrl: 'https://consultation-engine.example',
   },
 };
 

@@ -90,12 +90,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const sesAddress = sesServer.address();
     const sesUrl = `http://${host}:${typeof sesAddress === 'object' && sesAddress !== null ? sesAddress.port : 0}`;
 
+    let apiUrl = '';
     const config: RuntimeConfig = {
       tableNames: Object.fromEntries(
         tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
       ) as Record<(typeof tableKeys)[number], string>,
       calendarUidDomain: 'consultations.localhost',
       email: { from: localEmailSender },
+      // Links in emails point at this API, whose port is known only once it listens (port 0 picks
+      // one); handlers read it per request, after that.
+      get publicBaseUrl() {
+        return apiUrl;
+      },
     };
     const sesClient = new SESv2Client({
       endpoint: sesUrl,
@@ -122,7 +128,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     stops.push(() => scheduler.close());
 
-    let apiUrl = '';
     const endpoints = (): LocalEndpoints => ({
       api: apiUrl,
       dynamodb: dynamodb.endpoint,

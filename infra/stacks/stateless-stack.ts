@@ -57,9 +57,15 @@ export class StatelessStack extends Stack {
     const { stageConfig } = props;
 
     const schedules = this.scheduleAccessFor(props.functions, stageConfig);
+    const sender = stageConfig.emailSenderIdentity;
     const environment = runtimeEnvironment({
       tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
       calendarUidDomain: stageConfig.calendarUidDomain,
+      publicBaseUrl: stageConfig.publicBaseUrl,
+      // A verified domain sends as no-reply@ that domain; a verified address sends as itself.
+      ...(sender === undefined
+        ? {}
+        : { email: { from: sender.includes('@') ? sender : `no-reply@${sender}` } }),
     });
     const emailIdentityArn =
       stageConfig.emailSenderIdentity === undefined

@@ -12,6 +12,11 @@ export const environmentVariableNames = {
   emailFrom: 'EMAIL_FROM',
   /** SES configuration set that reports bounces and complaints; optional. */
   emailConfigurationSet: 'EMAIL_CONFIGURATION_SET',
+  /**
+   * Public base URL that links in emails start with, e.g. `https://consultations.example.org`: a
+   * submission's edit link is `<base>/v1/submissions/<id>#token=<edit token>`. Locally, the API's URL.
+   */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
 } as const;
 
 export interface EmailConfig {
@@ -24,6 +29,18 @@ export interface RuntimeConfig {
   readonly calendarUidDomain: string;
   /** Present for functions that send email; the mailer refuses to start without it. */
   readonly email?: EmailConfig;
+  /** Present for functions that write links into emails (no trailing slash). */
+  readonly publicBaseUrl?: string;
+}
+
+const publicBaseUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+
+/** The public base URL, or an error naming the variable, for the functions that need it. */
+export function requirePublicBaseUrl(config: RuntimeConfig): string {
+  if (config.publicBaseUrl === undefined) {
+    throw new Error(`This function writes links but ${environmentVariableNames.publicBaseUrl} is not set`);
+  }
+  return config.publicBaseUrl;
 }
 
 const requiredText = z.string().trim().min(1);
@@ -42,8 +59,12 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
     tableKeys.map((table) => [table, read(tableDefinitions[table].tableNameEnv)]),
   ) as Record<TableKey, string>;
   const calendarUidDomain = read(environmentVariableNames.calendarUidDomain);
+  const publicBaseUrlText = environment[environmentVariableNames.publicBaseUrl];
+  const publicBaseUrl =
+    publicBaseUrlText === undefined ? undefined : publicBaseUrlSchema.safeParse(publicBaseUrlText);
+  if (publicBaseUrl?.success === false) problems.push(environmentVariableNames.publicBaseUrl);
   if (problems.length > 0) {
-    throw new Error(`Missing environment variables: ${problems.join(', ')}`);
+    throw new Error(`Missing or malformed environment variables: ${problems.join(', ')}`);
   }
   const emailFrom = requiredText.safeParse(environment[environmentVariableNames.emailFrom]);
   const configurationSet = requiredText.safeParse(
@@ -52,6 +73,7 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
   return {
     tableNames,
     calendarUidDomain,
+    ...(publicBaseUrl?.success === true ? { publicBaseUrl: publicBaseUrl.data } : {}),
     ...(emailFrom.success
       ? {
           email: {
@@ -70,6 +92,9 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
       tableKeys.map((table) => [tableDefinitions[table].tableNameEnv, config.tableNames[table]]),
     ),
     [environmentVariableNames.calendarUidDomain]: config.calendarUidDomain,
+    ...(config.publicBaseUrl === undefined
+      ? {}
+      : { [environmentVariableNames.publicBaseUrl]: config.publicBaseUrl }),
     ...(config.email === undefined ? {} : { [environmentVariableNames.emailFrom]: config.email.from }),
     ...(config.email?.configurationSetName === undefined
       ? {}

@@ -67,7 +67,7 @@ describe('stateful stack (dev)', () => {
             : definition.globalSecondaryIndexes.map((index) => ({
                 IndexName: index.indexName,
                 KeySchema: keySchema(index.partitionKey, index.sortKey),
-                Projection: { ProjectionType: 'ALL' },
+                Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
               })),
         TimeToLiveSpecification:
           definition.timeToLiveAttribute === undefined
@@ -105,10 +105,14 @@ describe('stateless stack (dev)', () => {
     }
   });
 
-  it('tells every function the physical name of every table, and enables source maps', () => {
-    const variables = Object.fromEntries(
-      tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, { 'Fn::ImportValue': Match.anyValue() }]),
-    );
+  it('tells every function the physical name of every table, the link base and sender, and enables source maps', () => {
+    const variables = {
+      ...Object.fromEntries(
+        tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, { 'Fn::ImportValue': Match.anyValue() }]),
+      ),
+      PUBLIC_BASE_URL: stageConfig.publicBaseUrl,
+      EMAIL_FROM: `no-reply@${stageConfig.emailSenderIdentity}`,
+    };
     for (const definition of manifest) {
       synthesized.stateless.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `${stageConfig.resourcePrefix}-${definition.name}`,

@@ -222,9 +222,12 @@ describe('app definition', () => {
 
   it('refuses a function that needs email when the stage has no sender identity', () => {
     const app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
-    expect(() => defineConsultationApp(app, { functions: functions.slice(2) })).toThrow(
-      /send-reminder-wave needs email access/,
-    );
+    expect(() =>
+      defineConsultationApp(app, {
+        functions: functions.slice(2),
+        stageOverrides: { emailSenderIdentity: undefined },
+      }),
+    ).toThrow(/send-reminder-wave needs email access/);
   });
 
   it('runs the AwsSolutions checks at synth: an unacknowledged finding stops it', () => {
