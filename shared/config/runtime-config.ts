@@ -12,7 +12,30 @@ export const environmentVariableNames = {
   emailFrom: 'EMAIL_FROM',
   /** SES configuration set that reports bounces and complaints; optional. */
   emailConfigurationSet: 'EMAIL_CONFIGURATION_SET',
+  /** Schedule groups are named `<prefix>-<consultation id>`, one per consultation. */
+  scheduleGroupPrefix: 'SCHEDULE_GROUP_PREFIX',
+  /** Role EventBridge Scheduler assumes to invoke the transition function. */
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** Standard SQS queue that receives deliveries the Scheduler gave up on. */
+  scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+  /** ARN of the function every transition schedule invokes (`apply-transition`). */
+  transitionTargetArn: 'TRANSITION_TARGET_ARN',
 } as const;
+
+/** Where and how the reconciler creates schedules; all four variables, or none. */
+export interface ScheduleConfig {
+  readonly groupPrefix: string;
+  readonly roleArn: string;
+  readonly deadLetterQueueArn: string;
+  readonly transitionTargetArn: string;
+}
+
+const scheduleVariables = {
+  groupPrefix: environmentVariableNames.scheduleGroupPrefix,
+  roleArn: environmentVariableNames.schedulerRoleArn,
+  deadLetterQueueArn: environmentVariableNames.scheduleDeadLetterQueueArn,
+  transitionTargetArn: environmentVariableNames.transitionTargetArn,
+} as const satisfies Record<keyof ScheduleConfig, string>;
 
 export interface EmailConfig {
   readonly from: string;
@@ -24,6 +47,8 @@ export interface RuntimeConfig {
   readonly calendarUidDomain: string;
   /** Present for functions that send email; the mailer refuses to start without it. */
   readonly email?: EmailConfig;
+  /** Present for functions that manage schedules; the schedule gateway refuses to start without it. */
+  readonly schedules?: ScheduleConfig;
 }
 
 const requiredText = z.string().trim().min(1);
@@ -42,6 +67,7 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
     tableKeys.map((table) => [table, read(tableDefinitions[table].tableNameEnv)]),
   ) as Record<TableKey, string>;
   const calendarUidDomain = read(environmentVariableNames.calendarUidDomain);
+  const schedules = readScheduleConfig(environment, problems);
   if (problems.length > 0) {
     throw new Error(`Missing environment variables: ${problems.join(', ')}`);
   }
@@ -60,6 +86,7 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
           },
         }
       : {}),
+    ...(schedules === undefined ? {} : { schedules }),
   };
 }
 
@@ -74,5 +101,43 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
     ...(config.email?.configurationSetName === undefined
       ? {}
       : { [environmentVariableNames.emailConfigurationSet]: config.email.configurationSetName }),
+    ...(config.schedules === undefined
+      ? {}
+      : {
+          [scheduleVariables.groupPrefix]: config.schedules.groupPrefix,
+          [scheduleVariables.roleArn]: config.schedules.roleArn,
+          [scheduleVariables.deadLetterQueueArn]: config.schedules.deadLetterQueueArn,
+          [scheduleVariables.transitionTargetArn]: config.schedules.transitionTargetArn,
+        }),
   };
+}
+
+/** All four schedule variables, or none; half a configuration is a deployment mistake. */
+function readScheduleConfig(
+  environment: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): ScheduleConfig | undefined {
+  const value = (name: string): string | undefined => {
+    const result = requiredText.safeParse(environment[name]);
+    return result.success ? result.data : undefined;
+  };
+  const groupPrefix = value(scheduleVariables.groupPrefix);
+  const roleArn = value(scheduleVariables.roleArn);
+  const deadLetterQueueArn = value(scheduleVariables.deadLetterQueueArn);
+  const transitionTargetArn = value(scheduleVariables.transitionTargetArn);
+  if (
+    groupPrefix !== undefined &&
+    roleArn !== undefined &&
+    deadLetterQueueArn !== undefined &&
+    transitionTargetArn !== undefined
+  ) {
+    return { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn };
+  }
+  const given = { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn };
+  if (Object.values(given).some((entry) => entry !== undefined)) {
+    for (const [field, entry] of Object.entries(given)) {
+      if (entry === undefined) problems.push(scheduleVariables[field as keyof ScheduleConfig]);
+    }
+  }
+  return undefined;
 }

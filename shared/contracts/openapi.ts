@@ -108,6 +108,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     tags: [
       { name: 'consultations', description: 'Consultations, their calendars and state' },
       { name: 'meta', description: 'About the API itself' },
+      { name: 'admin', description: 'The Secretariat’s routes, signed with AWS SigV4 (IAM)' },
     ],
     paths,
     components: {

@@ -26,6 +26,16 @@ export interface RouteInput<TParams, TQuery, TBody> {
   readonly body: TBody;
   readonly headers: Readonly<Record<string, string>>;
   readonly requestId: string;
+  /**
+   * Who signed the request, as API Gateway fills it in after IAM (SigV4) authorization; null on
+   * public routes. Admin handlers record `userArn` as the actor.
+   */
+  readonly caller: CallerIdentity | null;
+}
+
+export interface CallerIdentity {
+  readonly userArn: string;
+  readonly accessKey: string | null;
 }
 
 type Schema = z.ZodType;
@@ -84,6 +94,7 @@ function validatedInput<
         body: body as Parsed<B>,
         headers,
         requestId: request.context.awsRequestId,
+        caller: callerOf(event),
       };
     },
   };
@@ -163,6 +174,12 @@ export function toProxyResult(result: HttpResult): APIGatewayProxyResult {
     };
   }
   return { statusCode: result.status, headers: { ...result.headers }, body: '' };
+}
+
+function callerOf(event: APIGatewayProxyEvent): CallerIdentity | null {
+  const identity = event.requestContext?.identity;
+  if (identity?.userArn === undefined || identity.userArn === null) return null;
+  return { userArn: identity.userArn, accessKey: identity.accessKey ?? null };
 }
 
 function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Record<string, string> {
