@@ -77,7 +77,8 @@ export function createDynamoDbTransitionLedger(
     },
 
     async complete(key, claimId, entry) {
-      const index = auditIndexValues(key.consultationId, entry.at, sortKeyOf(key));
+      // Catch-up applies several transitions at one instant; they then list in scheduled order.
+      const index = auditIndexValues(key.consultationId, entry.at, `${key.scheduledAt}#${sortKeyOf(key)}`);
       try {
         await documentClient.send(
           new UpdateCommand({
