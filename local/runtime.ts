@@ -34,6 +34,12 @@ export interface LocalRuntimeOptions {
   readonly port?: number;
   readonly clockAt?: Date;
   readonly clockSpeed?: number;
+  /**
+   * How often the Scheduler emulator checks for schedules the running clock made due (default 250
+   * ms); 0 leaves delivery to clock moves and `deliverDueSchedules`, so a test can set the clock
+   * past an instant and deliver late.
+   */
+  readonly schedulerPollIntervalMs?: number;
 }
 
 export interface LocalEndpoints {
@@ -55,6 +61,8 @@ export interface LocalRuntime {
   readonly clock: LocalClock;
   /** Moves the clock forward to `at`, firing every schedule due on the way, in order. */
   advanceClockTo(at: Date): Promise<FiredSchedule[]>;
+  /** Delivers, now, every schedule due at the clock's reading (late if the clock was set past them). */
+  deliverDueSchedules(): Promise<FiredSchedule[]>;
   /** What the reconcile at start did for each consultation (schedules created, transitions caught up). */
   readonly startupReconciliation: readonly ReconcileReport[];
   stop(): Promise<void>;
@@ -151,6 +159,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       port: 0,
       region: localRegion,
       accountId: localAccountId,
+      ...(options.schedulerPollIntervalMs === undefined
+        ? {}
+        : { pollIntervalMs: options.schedulerPollIntervalMs }),
       invoke: (delivery) => invokeScheduleTarget(functions, delivery),
     });
     stops.push(() => scheduler.close());
@@ -216,7 +227,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(() => api.close());
     apiUrl = api.url;
 
-    return { endpoints: endpoints(), clock, advanceClockTo, startupReconciliation, stop };
+    return {
+      endpoints: endpoints(),
+      clock,
+      advanceClockTo,
+      deliverDueSchedules: () => scheduler.runDue(),
+      startupReconciliation,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
