@@ -54,6 +54,8 @@ export const stageConfigs: Readonly<Record<StageName, StageConfig>> = {
     deletionProtection: false,
     apiThrottling: { rateLimit: 20, burstLimit: 40 },
     calendarUidDomain: 'dev.consultation-engine.example',
+    // Placeholder until the email issue verifies the real sender domain in SES.
+    emailSenderIdentity: 'dev.consultation-engine.example',
   },
   prod: {
     stage: 'prod',
@@ -64,6 +66,8 @@ export const stageConfigs: Readonly<Record<StageName, StageConfig>> = {
     deletionProtection: true,
     apiThrottling: { rateLimit: 100, burstLimit: 200 },
     calendarUidDomain: 'consultation-engine.example',
+    // Placeholder until the email issue verifies the real sender domain in SES.
+    emailSenderIdentity: 'consultation-engine.example',
   },
 };
 
