@@ -9,6 +9,8 @@ import { NodeSha256 } from './api-gateway/node-sha256.ts';
 export interface SigningCredentials {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  /** Present for temporary credentials (an assumed role, SSO). */
+  readonly sessionToken?: string;
 }
 
 export async function signedFetch(
