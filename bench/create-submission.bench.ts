@@ -64,7 +64,13 @@ export async function runBenchmark(): Promise<void> {
     const tableNames = await createTables(client, 'bench');
     const clock = createLocalClock({ startAt: new Date('2022-03-06T12:00:00Z'), speed: 0 });
     const dependencies = createDependencies(
-      { dynamoDb: () => client, sesv2: () => sesClient },
+      {
+        dynamoDb: () => client,
+        sesv2: () => sesClient,
+        scheduler: () => {
+          throw new Error('Submissions never manage schedules');
+        },
+      },
       {
         tableNames,
         calendarUidDomain: 'bench.localhost',

@@ -1,24 +1,31 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
+import { createDynamoDbAuditTrail } from '../shared/adapters/dynamodb/audit-trail.ts';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
+import { createDynamoDbTransitionLedger } from '../shared/adapters/dynamodb/transition-ledger.ts';
+import { createEventBridgeScheduleGateway } from '../shared/adapters/scheduler/eventbridge-schedule-gateway.ts';
 import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
 import {
   environmentVariableNames,
   type RuntimeConfig,
   readRuntimeConfig,
 } from '../shared/config/runtime-config.ts';
+import type { AuditTrail } from '../shared/ports/audit-trail.ts';
 import { type Clock, systemClock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
 import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
 import type { SubmissionRepository } from '../shared/ports/submission-repository.ts';
 import type { SubmissionStatistics } from '../shared/ports/submission-statistics.ts';
+import type { TransitionLedger } from '../shared/ports/transition-ledger.ts';
 
 /**
  * The composition root: the only place that turns configuration and AWS clients into the ports the
@@ -36,12 +43,16 @@ export interface Dependencies {
   readonly submissions: SubmissionRepository;
   readonly submissionStatistics: SubmissionStatistics;
   readonly identifiers: IdentifierSource;
+  readonly schedules: ScheduleGateway;
+  readonly transitionLedger: TransitionLedger;
+  readonly auditTrail: AuditTrail;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
 export interface AwsClientFactories {
   readonly dynamoDb: () => DynamoDBClient;
   readonly sesv2: () => SESv2Client;
+  readonly scheduler: () => SchedulerClient;
 }
 
 export function createDocumentClient(dynamoDb: DynamoDBClient): DynamoDBDocumentClient {
@@ -84,9 +95,30 @@ export function createDependencies(
     }
     return createSesMailer(clients.sesv2(), config.email);
   });
+  const schedules = once(() => {
+    if (config.schedules === undefined) {
+      throw new Error(
+        `This function manages schedules but ${environmentVariableNames.scheduleGroupPrefix} and the other schedule variables are not set`,
+      );
+    }
+    return createEventBridgeScheduleGateway(clients.scheduler(), config.schedules);
+  });
+  const transitionLedger = once(() =>
+    createDynamoDbTransitionLedger(documents(), config.tableNames.consultations),
+  );
+  const auditTrail = once(() => createDynamoDbAuditTrail(documents(), config.tableNames.consultations));
   return {
     clock,
     config,
+    get schedules() {
+      return schedules();
+    },
+    get transitionLedger() {
+      return transitionLedger();
+    },
+    get auditTrail() {
+      return auditTrail();
+    },
     get consultations() {
       return consultations();
     },
@@ -111,7 +143,11 @@ let lambdaDependencies: Dependencies | undefined;
 /** Built on first use, then kept for the life of the execution environment. */
 function dependenciesFromEnvironment(): Dependencies {
   lambdaDependencies ??= createDependencies(
-    { dynamoDb: () => new DynamoDBClient({}), sesv2: () => new SESv2Client({}) },
+    {
+      dynamoDb: () => new DynamoDBClient({}),
+      sesv2: () => new SESv2Client({}),
+      scheduler: () => new SchedulerClient({}),
+    },
     readRuntimeConfig(process.env),
     systemClock,
   );

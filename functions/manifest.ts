@@ -48,6 +48,10 @@ const readConsultations: Access = { kind: 'table', table: 'consultations', mode:
 const readSubmissions: Access = { kind: 'table', table: 'submissions', mode: 'read' };
 const writeSubmissions: Access = { kind: 'table', table: 'submissions', mode: 'read-write' };
 const sendEmail: Access = { kind: 'email', mode: 'send' };
+const writeConsultations: Access = { kind: 'table', table: 'consultations', mode: 'read-write' };
+const manageSchedules: Access = { kind: 'schedules', mode: 'manage' };
+// Reconciling may catch up a past transition, whose effect (a closed call) sends the Secretariat's email.
+const reconcilerAccess = [writeConsultations, readSubmissions, manageSchedules, sendEmail];
 
 export const functionManifest = [
   {
@@ -131,6 +135,78 @@ export const functionManifest = [
     description: 'Public counts of submissions by call, status and stakeholder type',
     trigger: { kind: 'http', method: 'GET', path: '/v1/consultations/{id}/stats', authorization: 'public' },
     access: [readConsultations, readSubmissions],
+  },
+  {
+    name: 'apply-transition',
+    entry: 'functions/apply-transition.ts',
+    description: 'Target of every transition schedule: applies a phase or call transition once',
+    trigger: { kind: 'schedule-target' },
+    // Reads the submissions' counts for the Secretariat's close-of-call email.
+    access: [writeConsultations, readSubmissions, sendEmail],
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'change-call-dates',
+    entry: 'functions/change-call-dates.ts',
+    description: "Secretariat: moves a call's opening or deadline and reconciles its schedules",
+    trigger: {
+      kind: 'http',
+      method: 'PATCH',
+      path: '/v1/admin/consultations/{id}/calls/{call}',
+      authorization: 'iam',
+    },
+    access: reconcilerAccess,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'change-phase-dates',
+    entry: 'functions/change-phase-dates.ts',
+    description: 'Secretariat: moves a phase (and the meeting it holds) and reconciles its schedules',
+    trigger: {
+      kind: 'http',
+      method: 'PATCH',
+      path: '/v1/admin/consultations/{id}/phases/{number}',
+      authorization: 'iam',
+    },
+    access: reconcilerAccess,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'grant-extension',
+    entry: 'functions/grant-extension.ts',
+    description: "Secretariat: extends one submitter's deadline in one call",
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/admin/consultations/{id}/calls/{call}/extensions',
+      authorization: 'iam',
+    },
+    access: [writeConsultations],
+  },
+  {
+    name: 'reconcile-schedules',
+    entry: 'functions/reconcile-schedules.ts',
+    description: "Secretariat and deploy: makes the consultation's schedules match its stored calendar",
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/admin/consultations/{id}/schedules/reconcile',
+      authorization: 'iam',
+    },
+    access: reconcilerAccess,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'get-audit-trail',
+    entry: 'functions/get-audit-trail.ts',
+    description: "Secretariat: the consultation's audit trail (transitions, date changes, extensions)",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/audit-trail',
+      authorization: 'iam',
+    },
+    access: [readConsultations],
   },
 ] as const satisfies readonly FunctionDefinition[];
 

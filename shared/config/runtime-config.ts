@@ -17,7 +17,30 @@ export const environmentVariableNames = {
    * submission's edit link is `<base>/v1/submissions/<id>#token=<edit token>`. Locally, the API's URL.
    */
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** Schedule groups are named `<prefix>-<consultation id>`, one per consultation. */
+  scheduleGroupPrefix: 'SCHEDULE_GROUP_PREFIX',
+  /** Role EventBridge Scheduler assumes to invoke the transition function. */
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** Standard SQS queue that receives deliveries the Scheduler gave up on. */
+  scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+  /** ARN of the function every transition schedule invokes (`apply-transition`). */
+  transitionTargetArn: 'TRANSITION_TARGET_ARN',
 } as const;
+
+/** Where and how the reconciler creates schedules; all four variables, or none. */
+export interface ScheduleConfig {
+  readonly groupPrefix: string;
+  readonly roleArn: string;
+  readonly deadLetterQueueArn: string;
+  readonly transitionTargetArn: string;
+}
+
+const scheduleVariables = {
+  groupPrefix: environmentVariableNames.scheduleGroupPrefix,
+  roleArn: environmentVariableNames.schedulerRoleArn,
+  deadLetterQueueArn: environmentVariableNames.scheduleDeadLetterQueueArn,
+  transitionTargetArn: environmentVariableNames.transitionTargetArn,
+} as const satisfies Record<keyof ScheduleConfig, string>;
 
 export interface EmailConfig {
   readonly from: string;
@@ -29,6 +52,8 @@ export interface RuntimeConfig {
   readonly calendarUidDomain: string;
   /** Present for functions that send email; the mailer refuses to start without it. */
   readonly email?: EmailConfig;
+  /** Present for functions that manage schedules; the schedule gateway refuses to start without it. */
+  readonly schedules?: ScheduleConfig;
   /** Present for functions that write links into emails (no trailing slash). */
   readonly publicBaseUrl?: string;
 }
@@ -63,6 +88,7 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
   const publicBaseUrl =
     publicBaseUrlText === undefined ? undefined : publicBaseUrlSchema.safeParse(publicBaseUrlText);
   if (publicBaseUrl?.success === false) problems.push(environmentVariableNames.publicBaseUrl);
+  const schedules = readScheduleConfig(environment, problems);
   if (problems.length > 0) {
     throw new Error(`Missing or malformed environment variables: ${problems.join(', ')}`);
   }
@@ -82,6 +108,7 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
           },
         }
       : {}),
+    ...(schedules === undefined ? {} : { schedules }),
   };
 }
 
@@ -99,5 +126,43 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
     ...(config.email?.configurationSetName === undefined
       ? {}
       : { [environmentVariableNames.emailConfigurationSet]: config.email.configurationSetName }),
+    ...(config.schedules === undefined
+      ? {}
+      : {
+          [scheduleVariables.groupPrefix]: config.schedules.groupPrefix,
+          [scheduleVariables.roleArn]: config.schedules.roleArn,
+          [scheduleVariables.deadLetterQueueArn]: config.schedules.deadLetterQueueArn,
+          [scheduleVariables.transitionTargetArn]: config.schedules.transitionTargetArn,
+        }),
   };
+}
+
+/** All four schedule variables, or none; half a configuration is a deployment mistake. */
+function readScheduleConfig(
+  environment: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): ScheduleConfig | undefined {
+  const value = (name: string): string | undefined => {
+    const result = requiredText.safeParse(environment[name]);
+    return result.success ? result.data : undefined;
+  };
+  const groupPrefix = value(scheduleVariables.groupPrefix);
+  const roleArn = value(scheduleVariables.roleArn);
+  const deadLetterQueueArn = value(scheduleVariables.deadLetterQueueArn);
+  const transitionTargetArn = value(scheduleVariables.transitionTargetArn);
+  if (
+    groupPrefix !== undefined &&
+    roleArn !== undefined &&
+    deadLetterQueueArn !== undefined &&
+    transitionTargetArn !== undefined
+  ) {
+    return { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn };
+  }
+  const given = { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn };
+  if (Object.values(given).some((entry) => entry !== undefined)) {
+    for (const [field, entry] of Object.entries(given)) {
+      if (entry === undefined) problems.push(scheduleVariables[field as keyof ScheduleConfig]);
+    }
+  }
+  return undefined;
 }

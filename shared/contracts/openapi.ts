@@ -116,6 +116,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         description: 'Stakeholder submissions to the calls: drafts, deadlines, receipts, edits, withdrawal',
       },
       { name: 'meta', description: 'About the API itself' },
+      { name: 'admin', description: 'The Secretariat’s routes, signed with AWS SigV4 (IAM)' },
     ],
     paths,
     components: {

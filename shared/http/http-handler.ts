@@ -29,6 +29,16 @@ export interface RouteInput<TParams, TQuery, TBody, THeaders = undefined> {
   /** The headers the contract names, validated. */
   readonly requestHeaders: THeaders;
   readonly requestId: string;
+  /**
+   * Who signed the request, as API Gateway fills it in after IAM (SigV4) authorization; null on
+   * public routes. Admin handlers record `userArn` as the actor.
+   */
+  readonly caller: CallerIdentity | null;
+}
+
+export interface CallerIdentity {
+  readonly userArn: string;
+  readonly accessKey: string | null;
 }
 
 type Schema = z.ZodType;
@@ -96,6 +106,7 @@ function validatedInput<
         headers,
         requestHeaders: requestHeaders as Parsed<H>,
         requestId: request.context.awsRequestId,
+        caller: callerOf(event),
       };
     },
   };
@@ -175,6 +186,12 @@ export function toProxyResult(result: HttpResult): APIGatewayProxyResult {
     };
   }
   return { statusCode: result.status, headers: { ...result.headers }, body: '' };
+}
+
+function callerOf(event: APIGatewayProxyEvent): CallerIdentity | null {
+  const identity = event.requestContext?.identity;
+  if (identity?.userArn === undefined || identity.userArn === null) return null;
+  return { userArn: identity.userArn, accessKey: identity.accessKey ?? null };
 }
 
 function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Record<string, string> {

@@ -156,7 +156,7 @@ describe('routes and access derived from the manifest', () => {
     expect(writer).toContain('dynamodb:ConditionCheckItem');
   });
 
-  it('scopes schedule management to the stage schedule group and passes only the scheduler role', () => {
+  it('scopes schedule management to the stage’s schedule groups and passes only the scheduler role', () => {
     const statements = statementsOf(roleOf('update-consultation'));
     expect(statements).toEqual(
       expect.arrayContaining([
@@ -168,8 +168,12 @@ describe('routes and access derived from the manifest', () => {
             'scheduler:GetSchedule',
           ],
           Resource: {
-            'Fn::Join': ['', expect.arrayContaining([`:schedule/${prefix}/*`])],
+            'Fn::Join': ['', expect.arrayContaining([`:schedule/${prefix}-*/*`])],
           },
+        }),
+        expect.objectContaining({
+          Action: ['scheduler:GetScheduleGroup', 'scheduler:CreateScheduleGroup'],
+          Resource: { 'Fn::Join': ['', expect.arrayContaining([`:schedule-group/${prefix}-*`])] },
         }),
         expect.objectContaining({
           Action: 'iam:PassRole',
@@ -177,7 +181,10 @@ describe('routes and access derived from the manifest', () => {
         }),
       ]),
     );
-    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: prefix });
+    // One group per consultation.
+    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: `${prefix}-wsis-forum-2022`,
+    });
   });
 
   it('lets the scheduler role invoke only the schedule targets', () => {
@@ -189,6 +196,30 @@ describe('routes and access derived from the manifest', () => {
     expect(statements).toContain('lambda:InvokeFunction');
     expect(statements).toContain(`"${functionNamed('send-reminder-wave')[0]}"`);
     expect(statements).not.toContain(`"${functionNamed('update-consultation')[0]}"`);
+  });
+
+  it('gives the scheduler an encrypted, TLS-only dead-letter queue it may send to, with a depth alarm', () => {
+    synthesized.stateless.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: `${prefix}-schedule-dead-letters`,
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 86_400,
+    });
+    synthesized.stateless.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+    synthesized.stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    const schedulerRole = resourcesOfType(synthesized.stateless, 'AWS::IAM::Role').find(([, props]) =>
+      JSON.stringify(props.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    expect(JSON.stringify(statementsOf(schedulerRole?.[0] ?? ''))).toContain('sqs:SendMessage');
   });
 
   it('lets email senders send from the stage identity only', () => {

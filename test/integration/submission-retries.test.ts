@@ -75,7 +75,13 @@ describe.each(dynamoDbTargets)('retries after a crash, on $name', (target) => {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     dependencies = createDependencies(
-      { dynamoDb: () => database.client, sesv2: () => sesClient },
+      {
+        dynamoDb: () => database.client,
+        sesv2: () => sesClient,
+        scheduler: () => {
+          throw new Error('Submissions never manage schedules');
+        },
+      },
       {
         tableNames: database.tableNames,
         calendarUidDomain: 'test.localhost',
