@@ -13,6 +13,7 @@ import { startDynalite } from '../local/dynamodb/dynalite-server.ts';
 import { createLocalClock } from '../local/local-clock.ts';
 import { startSesLocal } from '../local/ses-local.ts';
 import { wsisForum2022 } from '../shared/domain/definitions/index.ts';
+import { issueExampleSubmission } from '../test/support/issue-example-submission.ts';
 
 /**
  * The full create-submission handler (middy, contract validation, the deadline gate's reads, the
@@ -24,22 +25,7 @@ import { wsisForum2022 } from '../shared/domain/definitions/index.ts';
 const warmUp = 50;
 const iterations = 400;
 
-const body = {
-  call: 'official-submission',
-  submitter: {
-    name: 'Amina Diallo',
-    email: 'amina.diallo@example.org',
-    organization: 'Ministry of Digital Economy',
-    stakeholderType: 'government',
-    country: 'SN',
-    language: 'fr',
-  },
-  title: 'Meaningful connectivity for rural communities',
-  body: 'We propose a session on community networks and spectrum policy for last-mile connectivity.',
-  actionLines: ['C2', 'C7'],
-  sdgs: [4, 9],
-  consent: { processing: true, publish: false },
-};
+const body = issueExampleSubmission;
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 

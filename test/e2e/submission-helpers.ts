@@ -1,27 +1,13 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { issueExampleSubmission } from '../support/issue-example-submission.ts';
 
 /** What the e2e tests of the submission routes share: bodies, requests, and looks into the stores. */
 
 export const wsis = 'wsis-forum-2022';
 
 /** The official submission the issue says must be accepted, verbatim. */
-export const issueExampleBody = {
-  call: 'official-submission',
-  submitter: {
-    name: 'Amina Diallo',
-    email: 'amina.diallo@example.org',
-    organization: 'Ministry of Digital Economy',
-    stakeholderType: 'government',
-    country: 'SN',
-    language: 'fr',
-  },
-  title: 'Meaningful connectivity for rural communities',
-  body: 'We propose a session on community networks and spectrum policy for last-mile connectivity.',
-  actionLines: ['C2', 'C7'],
-  sdgs: [4, 9],
-  consent: { processing: true, publish: false },
-};
+export const issueExampleBody = issueExampleSubmission;
 
 /** The issue's body with another submitter, so that each test can find its own emails. */
 export function bodyFor(email: string, changes: Record<string, unknown> = {}): Record<string, unknown> {

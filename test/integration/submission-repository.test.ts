@@ -3,27 +3,17 @@ import { createDocumentClient } from '../../functions/dependencies.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../../shared/adapters/dynamodb/submission-statistics.ts';
 import { contentSha256, type StoredSubmission } from '../../shared/domain/submission.ts';
-import type { SubmissionContent } from '../../shared/domain/submission-content.ts';
+import { type SubmissionContent, submissionContentSchema } from '../../shared/domain/submission-content.ts';
 import type { IdempotencyRecord, SubmissionRepository } from '../../shared/ports/submission-repository.ts';
 import type { SubmissionStatistics } from '../../shared/ports/submission-statistics.ts';
 import { dynamoDbTargets, type StartedDynamoDbTarget } from '../support/dynamodb-targets.ts';
+import { issueExampleSubmission } from '../support/issue-example-submission.ts';
 
-const content: SubmissionContent = {
-  call: 'official-submission',
-  submitter: {
-    name: 'Amina Diallo',
-    email: 'amina.diallo@example.org',
-    organization: 'Ministry of Digital Economy',
-    stakeholderType: 'government',
-    country: 'SN',
-    language: 'fr',
-  },
-  title: 'Meaningful connectivity for rural communities',
+const content: SubmissionContent = submissionContentSchema.parse({
+  ...issueExampleSubmission,
   body: 'We propose a session on community networks.',
   actionLines: ['C2', 'C7.e-health'],
-  sdgs: [4, 9],
-  consent: { processing: true, publish: false },
-};
+});
 
 function submission(id: string, changes: Partial<StoredSubmission> = {}): StoredSubmission {
   return {

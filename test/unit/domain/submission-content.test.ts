@@ -3,23 +3,9 @@ import { createSubmissionBody } from '../../../shared/contracts/submission.ts';
 import { actionLines } from '../../../shared/domain/action-lines.ts';
 import { countryCodes } from '../../../shared/domain/country-codes.ts';
 import { submissionContentSchema } from '../../../shared/domain/submission-content.ts';
+import { issueExampleSubmission } from '../../support/issue-example-submission.ts';
 
-const example = {
-  call: 'official-submission',
-  submitter: {
-    name: 'Amina Diallo',
-    email: 'amina.diallo@example.org',
-    organization: 'Ministry of Digital Economy',
-    stakeholderType: 'government',
-    country: 'SN',
-    language: 'fr',
-  },
-  title: 'Meaningful connectivity for rural communities',
-  body: 'We propose a session on community networks and spectrum policy for last-mile connectivity.',
-  actionLines: ['C2', 'C7'],
-  sdgs: [4, 9],
-  consent: { processing: true, publish: false },
-};
+const example = issueExampleSubmission;
 
 const issuePaths = (value: unknown) =>
   createSubmissionBody.safeParse(value).error?.issues.map((issue) => issue.path.join('.')) ?? [];
