@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type TableKey, tableDefinitions, tableKeys } from '../adapters/dynamodb/table-definitions.ts';
 
 /**
@@ -12,16 +12,23 @@ export const environmentVariableNames = {
   emailFrom: 'EMAIL_FROM',
   /** SES configuration set that reports bounces and complaints; optional. */
   emailConfigurationSet: 'EMAIL_CONFIGURATION_SET',
+  /** Where replies to every email go unless the email names its own; optional. */
+  emailReplyTo: 'EMAIL_REPLY_TO',
+  /** Comma-separated browser origins allowed to call the API (the web form); optional. */
+  corsAllowedOrigins: 'CORS_ALLOWED_ORIGINS',
 } as const;
 
 export interface EmailConfig {
   readonly from: string;
   readonly configurationSetName?: string;
+  readonly replyTo?: string;
 }
 
 export interface RuntimeConfig {
   readonly tableNames: Readonly<Record<TableKey, string>>;
   readonly calendarUidDomain: string;
+  /** Origins whose browser requests get CORS headers; none when absent. */
+  readonly allowedOrigins?: readonly string[];
   /** Present for functions that send email; the mailer refuses to start without it. */
   readonly email?: EmailConfig;
 }
@@ -49,14 +56,21 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
   const configurationSet = requiredText.safeParse(
     environment[environmentVariableNames.emailConfigurationSet],
   );
+  const replyTo = requiredText.safeParse(environment[environmentVariableNames.emailReplyTo]);
+  const allowedOrigins = (environment[environmentVariableNames.corsAllowedOrigins] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
   return {
     tableNames,
     calendarUidDomain,
+    ...(allowedOrigins.length === 0 ? {} : { allowedOrigins }),
     ...(emailFrom.success
       ? {
           email: {
             from: emailFrom.data,
             ...(configurationSet.success ? { configurationSetName: configurationSet.data } : {}),
+            ...(replyTo.success ? { replyTo: replyTo.data } : {}),
           },
         }
       : {}),
@@ -74,5 +88,11 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
     ...(config.email?.configurationSetName === undefined
       ? {}
       : { [environmentVariableNames.emailConfigurationSet]: config.email.configurationSetName }),
+    ...(config.email?.replyTo === undefined
+      ? {}
+      : { [environmentVariableNames.emailReplyTo]: config.email.replyTo }),
+    ...(config.allowedOrigins === undefined || config.allowedOrigins.length === 0
+      ? {}
+      : { [environmentVariableNames.corsAllowedOrigins]: config.allowedOrigins.join(',') }),
   };
 }

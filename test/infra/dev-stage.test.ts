@@ -164,16 +164,18 @@ describe('stateless stack (dev)', () => {
 
   it('routes each http trigger to its function with the method and authorization of the manifest', () => {
     const paths = apiResourcePaths(synthesized.stateless);
-    const methods = resourcesOfType(synthesized.stateless, 'AWS::ApiGateway::Method').map(([, props]) => {
-      const resourceId = z.object({ Ref: z.string() }).parse(props.ResourceId).Ref;
-      const integration = z.object({ Type: z.string(), Uri: z.unknown() }).parse(props.Integration);
-      return {
-        route: `${String(props.HttpMethod)} ${paths.get(resourceId)}`,
-        authorization: props.AuthorizationType,
-        integrationType: integration.Type,
-        uri: JSON.stringify(integration.Uri),
-      };
-    });
+    const methods = resourcesOfType(synthesized.stateless, 'AWS::ApiGateway::Method')
+      .filter(([, props]) => props.HttpMethod !== 'OPTIONS')
+      .map(([, props]) => {
+        const resourceId = z.object({ Ref: z.string() }).parse(props.ResourceId).Ref;
+        const integration = z.object({ Type: z.string(), Uri: z.unknown() }).parse(props.Integration);
+        return {
+          route: `${String(props.HttpMethod)} ${paths.get(resourceId)}`,
+          authorization: props.AuthorizationType,
+          integrationType: integration.Type,
+          uri: JSON.stringify(integration.Uri),
+        };
+      });
     const httpTriggers = manifest.flatMap((definition) =>
       definition.trigger.kind === 'http' ? [{ definition, trigger: definition.trigger }] : [],
     );
