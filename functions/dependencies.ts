@@ -1,26 +1,23 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
+import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
 import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
-import {
-  environmentVariableNames,
-  type RuntimeConfig,
-  readRuntimeConfig,
-} from '../shared/config/runtime-config.ts';
-import { type Clock, systemClock } from '../shared/ports/clock.ts';
+import { environmentVariableNames, type RuntimeConfig } from '../shared/config/runtime-config.ts';
+import type { Clock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 
 /**
  * The composition root: the only place that turns configuration and AWS clients into the ports the
- * use cases take. Lambda builds it once per cold start from its environment; the local runtime and
- * the tests build it from clients pointed at the emulators and the local clock.
+ * use cases take. The local runtime and the tests build all of it here, from clients pointed at the
+ * emulators and the local clock. In Lambda, `lambda-entry.ts` composes only the ports an entry names,
+ * from the factories in `ports/`, so that a bundle holds only the AWS clients its function uses; this
+ * module is then imported for its types alone.
  *
- * Every port is built on first use, so a function pays at cold start only for the clients it uses.
+ * Every port is built on first use.
  */
 export interface Dependencies {
   readonly clock: Clock;
@@ -36,9 +33,7 @@ export interface AwsClientFactories {
   readonly sesv2: () => SESv2Client;
 }
 
-export function createDocumentClient(dynamoDb: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
-}
+export { createDocumentClient };
 
 function once<T>(create: () => T): () => T {
   let value: T | undefined;
@@ -82,30 +77,5 @@ export function createDependencies(
     get mailer() {
       return mailer();
     },
-  };
-}
-
-let lambdaDependencies: Dependencies | undefined;
-
-/** Built on first use, then kept for the life of the execution environment. */
-function dependenciesFromEnvironment(): Dependencies {
-  lambdaDependencies ??= createDependencies(
-    { dynamoDb: () => new DynamoDBClient({}), sesv2: () => new SESv2Client({}) },
-    readRuntimeConfig(process.env),
-    systemClock,
-  );
-  return lambdaDependencies;
-}
-
-type Handler<TEvent, TResult> = (event: TEvent, context: Context) => Promise<TResult>;
-
-/** The Lambda entry point for a handler factory: composes from the environment once, then delegates. */
-export function lambdaEntry<TEvent, TResult>(
-  createHandler: (dependencies: Dependencies) => Handler<TEvent, TResult>,
-): Handler<TEvent, TResult> {
-  let handler: Handler<TEvent, TResult> | undefined;
-  return (event, context) => {
-    handler ??= createHandler(dependenciesFromEnvironment());
-    return handler(event, context);
   };
 }

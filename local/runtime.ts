@@ -27,6 +27,8 @@ export interface LocalRuntimeOptions {
   readonly port?: number;
   readonly clockAt?: Date;
   readonly clockSpeed?: number;
+  /** Browser origins allowed by CORS, e.g. a web form's dev server; none by default. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 export interface LocalEndpoints {
@@ -95,6 +97,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
       ) as Record<(typeof tableKeys)[number], string>,
       calendarUidDomain: 'consultations.localhost',
+      ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
       email: { from: localEmailSender },
     };
     const sesClient = new SESv2Client({
