@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type RuntimeConfig, readRuntimeConfig } from '../shared/config/runtime-config.ts';
@@ -7,7 +6,7 @@ import { withCors } from '../shared/http/cors.ts';
 import { logger } from '../shared/observability/logger.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import type { Dependencies } from './dependencies.ts';
-import { metrics, tracer } from './observability.ts';
+import { metrics, tracingMiddlewares } from './observability.ts';
 
 /**
  * The Lambda side of the composition root. Each entry file names the ports its handler uses and the
@@ -51,8 +50,9 @@ function composeFromEnvironment<K extends PortName>(ports: PortFactories<K>): Us
 /**
  * The Lambda entry point for a handler factory: composes from the environment on the first
  * invocation, then delegates. Around every invocation, Powertools adds the Lambda context to the
- * logger (never the event: it holds personal data), opens a traced subsegment (without the response)
- * and publishes the metrics, with a cold-start metric; proxy responses get the CORS headers.
+ * logger (never the event: it holds personal data), opens a traced subsegment without the response
+ * (when the tracer is bundled) and publishes the metrics, with a cold-start metric; proxy responses
+ * get the CORS headers.
  */
 export function lambdaEntry<K extends PortName, TEvent, TResult>(
   createHandler: (dependencies: NoInfer<Uses<K>>) => Handler<TEvent, TResult>,
@@ -67,7 +67,7 @@ export function lambdaEntry<K extends PortName, TEvent, TResult>(
     return handler(event, context);
   };
   return middy<TEvent, TResult, Error, Context>(invoke)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(tracingMiddlewares())
     .use(injectLambdaContext(logger, { logEvent: false }))
     .use(publishedMetrics());
 }

@@ -4,7 +4,7 @@ import { createDynamoDbConsultationRepository } from '../../shared/adapters/dyna
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
 import type { PortFactory } from '../lambda-entry.ts';
-import { tracer } from '../observability.ts';
+import { traced } from '../observability.ts';
 
 /**
  * The DynamoDB-backed ports, for Lambda entry points that use them. A function's bundle holds the
@@ -13,7 +13,7 @@ import { tracer } from '../observability.ts';
 let documents: DynamoDBDocumentClient | undefined;
 
 function documentClient(): DynamoDBDocumentClient {
-  documents ??= createDocumentClient(tracer.captureAWSv3Client(new DynamoDBClient({})));
+  documents ??= createDocumentClient(traced(new DynamoDBClient({})));
   return documents;
 }
 

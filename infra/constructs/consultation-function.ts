@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import type { Access, FunctionDefinition } from '../../functions/manifest.ts';
 import { type TableKey, tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
 import type { LogLevel } from '../stage-config.ts';
-import { functionBundling } from './function-bundling.ts';
+import { bundleDefines, functionBundling } from './function-bundling.ts';
 
 /** The repository root: esbuild's project root, where package-lock.json and every entry live. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,6 +51,8 @@ export interface ConsultationFunctionProps {
   readonly logRemovalPolicy: RemovalPolicy;
   /** Lowest level the function logs; default INFO. */
   readonly logLevel?: LogLevel;
+  /** Bundle the Powertools tracer (X-Ray subsegments per SDK call); default off, for a small cold start. */
+  readonly powertoolsTracer?: boolean;
 }
 
 /** Powertools' settings, by its environment variable names (read by the library itself). */
@@ -167,6 +169,7 @@ export class ConsultationFunction extends Construct {
         sourceMap: functionBundling.sourcemap,
         sourcesContent: functionBundling.sourcesContent,
         externalModules: [...functionBundling.external],
+        define: bundleDefines({ powertoolsTracer: props.powertoolsTracer ?? false }),
         forceDockerBundling: false,
       },
     });

@@ -31,8 +31,19 @@ export const functionBundling = {
   outputFileName: 'index.mjs',
 } as const;
 
+/** Choices that differ between stages' bundles. */
+export interface BundleVariant {
+  /** Bundle the Powertools tracer (and the X-Ray SDK): see `functions/observability.ts`. */
+  readonly powertoolsTracer: boolean;
+}
+
+/** Build-time constants esbuild substitutes, so that code a variant leaves out is not bundled. */
+export function bundleDefines(variant: BundleVariant): Record<string, string> {
+  return { 'process.env.BUNDLE_POWERTOOLS_TRACER': JSON.stringify(String(variant.powertoolsTracer)) };
+}
+
 /** The esbuild API options equal to what `NodejsFunction` passes the esbuild CLI for an entry. */
-export function esbuildOptionsFor(entryPoint: string, outfile: string): BuildOptions {
+export function esbuildOptionsFor(entryPoint: string, outfile: string, variant: BundleVariant): BuildOptions {
   return {
     entryPoints: [entryPoint],
     outfile,
@@ -46,6 +57,7 @@ export function esbuildOptionsFor(entryPoint: string, outfile: string): BuildOpt
     sourcemap: functionBundling.sourcemap,
     sourcesContent: functionBundling.sourcesContent,
     external: [...functionBundling.external],
+    define: bundleDefines(variant),
     logLevel: 'warning',
   };
 }

@@ -108,6 +108,7 @@ export class StatelessStack extends Stack {
           logRetention: stageConfig.logRetention,
           logRemovalPolicy: stageConfig.removalPolicy,
           logLevel: stageConfig.logLevel,
+          powertoolsTracer: stageConfig.powertoolsTracer,
         }),
     );
 
