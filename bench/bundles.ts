@@ -18,7 +18,9 @@ import { repositoryRoot } from './repository-root.ts';
  *
  * Targets, per function: minified size <= 512 KB, and load time <= 1.3x the SDK-only bundle's.
  * Load time is measured from the start of the Node process to the end of the bundle's import (what a
- * Lambda cold start's init pays, runtime start-up included); the import alone is printed too.
+ * Lambda cold start's init pays, runtime start-up included); the import alone is printed too. The
+ * ratio is the median of per-pair ratios (each function load over the SDK-only load right after it),
+ * which holds on a busy machine where the medians of each side drift apart.
  * The process exits with 1 when a target is missed.
  */
 const sizeBudgetBytes = 512 * 1024;
@@ -145,6 +147,8 @@ interface Row {
   readonly sdkBytes: number;
   readonly load: LoadTime;
   readonly sdkLoad: LoadTime;
+  /** Median of the per-pair ratios (function run i over SDK-only run i, loaded one after the other). */
+  readonly loadRatio: number;
   readonly largest: string;
 }
 
@@ -170,6 +174,10 @@ async function measure(definition: FunctionDefinition): Promise<Row> {
     sinceStartMs: median(times.map((time) => time.sinceStartMs)),
     importMs: median(times.map((time) => time.importMs)),
   });
+  // Paired: a slow moment of a shared machine slows both loads of a pair, and cancels in their ratio.
+  const pairRatios = loads.map(
+    (load, run) => load.sinceStartMs / (sdkLoads[run]?.sinceStartMs ?? Number.NaN),
+  );
   return {
     name: definition.name,
     clients,
@@ -177,6 +185,7 @@ async function measure(definition: FunctionDefinition): Promise<Row> {
     sdkBytes: sdkBundle.bytes,
     load: medianOf(loads),
     sdkLoad: medianOf(sdkLoads),
+    loadRatio: median(pairRatios),
     largest: largestParts(functionBundle.metafile, 5),
   };
 }
@@ -188,13 +197,12 @@ function table(rows: readonly Row[]): string {
     'minified',
     'SDK-only',
     'load ms (fn / SDK-only)',
-    'load ratio',
+    'load ratio (paired)',
     'import ms (fn / SDK-only)',
     'within budget',
   ];
   const lines = rows.map((row) => {
-    const ratio = row.load.sinceStartMs / row.sdkLoad.sinceStartMs;
-    const within = row.bytes <= sizeBudgetBytes && ratio <= loadRatioBudget;
+    const within = row.bytes <= sizeBudgetBytes && row.loadRatio <= loadRatioBudget;
     return [
       row.name,
       row.clients.length === 0
@@ -203,7 +211,7 @@ function table(rows: readonly Row[]): string {
       kilobytes(row.bytes),
       kilobytes(row.sdkBytes),
       `${row.load.sinceStartMs.toFixed(1)} / ${row.sdkLoad.sinceStartMs.toFixed(1)}`,
-      `${ratio.toFixed(2)}x`,
+      `${row.loadRatio.toFixed(2)}x`,
       `${row.load.importMs.toFixed(1)} / ${row.sdkLoad.importMs.toFixed(1)}`,
       within ? 'yes' : 'NO',
     ];

@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type FunctionDefinition, functionManifest } from '../../functions/manifest.ts';
+import { repositoryRoot } from '../../infra/constructs/consultation-function.ts';
+import { esbuildOptionsFor, functionBundling } from '../../infra/constructs/function-bundling.ts';
 import { stageConfigs } from '../../infra/stage-config.ts';
 import {
   type TableDefinition,
@@ -39,6 +43,16 @@ function functionLogicalId(name: string): string {
   );
   if (match === undefined) throw new Error(`No function named ${name}`);
   return match[0];
+}
+
+/** The `index.mjs` CDK bundled for a function, in the cloud assembly. */
+function assetBundleOf(name: string): string {
+  const [, props] =
+    resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
+      ([logicalId]) => logicalId === functionLogicalId(name),
+    ) ?? [];
+  const s3Key = z.object({ S3Key: z.string() }).parse(props?.Code).S3Key;
+  return path.join(synthesized.assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.mjs');
 }
 
 describe('stateful stack (dev)', () => {
@@ -119,16 +133,7 @@ describe('stateless stack (dev)', () => {
 
   it('bundles every function as an ESM module that loads in Node.js and exports its handler', () => {
     for (const definition of manifest) {
-      const [, props] =
-        resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
-          ([logicalId]) => logicalId === functionLogicalId(definition.name),
-        ) ?? [];
-      const s3Key = z.object({ S3Key: z.string() }).parse(props?.Code).S3Key;
-      const assetDirectory = path.join(
-        synthesized.assembly.directory,
-        `asset.${s3Key.replace(/\.zip$/, '')}`,
-      );
-      const bundle = path.join(assetDirectory, 'index.mjs');
+      const bundle = assetBundleOf(definition.name);
       expect(
         readFileSync(bundle, 'utf8').startsWith('import { createRequire as __consultationCreateRequire }'),
       ).toBe(true);
@@ -145,6 +150,33 @@ describe('stateless stack (dev)', () => {
       );
       expect(loaded.stderr).toBe('');
       expect(loaded.stdout).toBe('function');
+    }
+  });
+
+  it('bundles exactly what the benchmark bundles: the shared esbuild settings, byte for byte', async () => {
+    const benchDirectory = mkdtempSync(path.join(tmpdir(), 'consultation-bench-equality-'));
+    try {
+      for (const definition of manifest) {
+        const outfile = path.join(benchDirectory, definition.name, functionBundling.outputFileName);
+        await build({
+          ...esbuildOptionsFor(path.join(repositoryRoot, definition.entry), outfile, {
+            powertoolsTracer: stageConfig.powertoolsTracer,
+          }),
+          absWorkingDir: repositoryRoot,
+          logLevel: 'silent',
+        });
+        expect(readFileSync(outfile, 'utf8')).toBe(readFileSync(assetBundleOf(definition.name), 'utf8'));
+      }
+    } finally {
+      rmSync(benchDirectory, { recursive: true, force: true });
+    }
+  });
+
+  it('bundles the Powertools tracer in dev only (a build-time choice of the stage)', () => {
+    expect(stageConfigs.dev.powertoolsTracer).toBe(true);
+    expect(stageConfigs.prod.powertoolsTracer).toBe(false);
+    for (const definition of manifest) {
+      expect(readFileSync(assetBundleOf(definition.name), 'utf8')).toContain('AWSXRay');
     }
   });
 
