@@ -1,14 +1,26 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createDynamoDbAuditTrail } from '../shared/adapters/dynamodb/audit-trail.ts';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
+import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
+import { createDynamoDbTransitionLedger } from '../shared/adapters/dynamodb/transition-ledger.ts';
+import { createEventBridgeScheduleGateway } from '../shared/adapters/scheduler/eventbridge-schedule-gateway.ts';
 import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
 import { environmentVariableNames, type RuntimeConfig } from '../shared/config/runtime-config.ts';
+import type { AuditTrail } from '../shared/ports/audit-trail.ts';
 import type { Clock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
+import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
+import type { SubmissionRepository } from '../shared/ports/submission-repository.ts';
+import type { SubmissionStatistics } from '../shared/ports/submission-statistics.ts';
+import type { TransitionLedger } from '../shared/ports/transition-ledger.ts';
 
 /**
  * The composition root: the only place that turns configuration and AWS clients into the ports the
@@ -25,12 +37,19 @@ export interface Dependencies {
   readonly consultations: ConsultationRepository;
   readonly extensions: ExtensionRepository;
   readonly mailer: Mailer;
+  readonly submissions: SubmissionRepository;
+  readonly submissionStatistics: SubmissionStatistics;
+  readonly identifiers: IdentifierSource;
+  readonly schedules: ScheduleGateway;
+  readonly transitionLedger: TransitionLedger;
+  readonly auditTrail: AuditTrail;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
 export interface AwsClientFactories {
   readonly dynamoDb: () => DynamoDBClient;
   readonly sesv2: () => SESv2Client;
+  readonly scheduler: () => SchedulerClient;
 }
 
 export { createDocumentClient };
@@ -59,15 +78,42 @@ export function createDependencies(
   const extensions = once(() =>
     createDynamoDbExtensionRepository(documents(), config.tableNames.consultations),
   );
+  const submissions = once(() =>
+    createDynamoDbSubmissionRepository(documents(), config.tableNames.submissions),
+  );
+  const submissionStatistics = once(() =>
+    createDynamoDbSubmissionStatistics(documents(), config.tableNames.submissions),
+  );
   const mailer = once(() => {
     if (config.email === undefined) {
       throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
     }
     return createSesMailer(clients.sesv2(), config.email);
   });
+  const schedules = once(() => {
+    if (config.schedules === undefined) {
+      throw new Error(
+        `This function manages schedules but ${environmentVariableNames.scheduleGroupPrefix} and the other schedule variables are not set`,
+      );
+    }
+    return createEventBridgeScheduleGateway(clients.scheduler(), config.schedules);
+  });
+  const transitionLedger = once(() =>
+    createDynamoDbTransitionLedger(documents(), config.tableNames.consultations),
+  );
+  const auditTrail = once(() => createDynamoDbAuditTrail(documents(), config.tableNames.consultations));
   return {
     clock,
     config,
+    get schedules() {
+      return schedules();
+    },
+    get transitionLedger() {
+      return transitionLedger();
+    },
+    get auditTrail() {
+      return auditTrail();
+    },
     get consultations() {
       return consultations();
     },
@@ -77,5 +123,12 @@ export function createDependencies(
     get mailer() {
       return mailer();
     },
+    get submissions() {
+      return submissions();
+    },
+    get submissionStatistics() {
+      return submissionStatistics();
+    },
+    identifiers: randomIdentifiers,
   };
 }

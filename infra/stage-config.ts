@@ -8,8 +8,8 @@ import * as z from 'zod';
  *
  * Two kinds of values:
  * - the stage's shape (retention, throttling, removal policies, log level): committed here;
- * - the site's values (account, sender domain and address, reply-to, ops email, web form origin, custom
- *   domain): committed here as examples under reserved `example.org` names, so `npx cdk synth` works
+ * - the site's values (account, sender domain and address, reply-to, ops email, web form origin,
+ *   public base URL of links in emails, custom domain): committed here as examples under reserved `example.org` names, so `npx cdk synth` works
  *   offline, and replaced for a real deployment through CDK context (see `siteSettingsContextKey`).
  *   With `-c deploy=true` (what `npm run deploy:<stage>` passes) every site value must come from
  *   context: a synth that would deploy an example value stops with the names of the values missing.
@@ -52,6 +52,13 @@ export interface SiteSettings {
   readonly alarmEmail: string;
   /** Origin of the web form allowed by CORS, e.g. `https://forms.consultations.example.org`. */
   readonly webOrigin: string;
+  /**
+   * Public base URL that links in emails start with (a submission's edit link is
+   * `<base>/v1/submissions/<id>#token=...`): the site or custom domain in front of the API, no
+   * trailing slash. A site value, not the API's own URL, which would make every function depend on
+   * the API it serves.
+   */
+  readonly publicBaseUrl: string;
   readonly customDomain?: CustomDomain;
 }
 
@@ -95,6 +102,7 @@ export const exampleSiteSettings: Readonly<Record<StageName, SiteSettings>> = {
     replyTo: 'secretariat@example.org',
     alarmEmail: 'ops@example.org',
     webOrigin: 'https://dev.forms.consultations.example.org',
+    publicBaseUrl: 'https://dev.consultations.example.org',
   },
   prod: {
     region: defaultRegion,
@@ -104,6 +112,7 @@ export const exampleSiteSettings: Readonly<Record<StageName, SiteSettings>> = {
     replyTo: 'secretariat@example.org',
     alarmEmail: 'ops@example.org',
     webOrigin: 'https://forms.consultations.example.org',
+    publicBaseUrl: 'https://consultations.example.org',
   },
 };
 
@@ -154,6 +163,7 @@ export const requiredSiteSettings = [
   'replyTo',
   'alarmEmail',
   'webOrigin',
+  'publicBaseUrl',
 ] as const satisfies readonly (keyof SiteSettings)[];
 
 const hostName = z
@@ -178,6 +188,12 @@ const siteSettingsSchema = z.strictObject({
   webOrigin: z
     .url({ protocol: /^https$/ })
     .refine((value) => new URL(value).origin === value, 'an origin: https://host[:port], no path'),
+  publicBaseUrl: z
+    .url({ protocol: /^https$/ })
+    .refine((value) => {
+      const url = new URL(value);
+      return url.search === '' && url.hash === '' && !value.endsWith('/');
+    }, 'an https URL with no trailing slash, query or fragment'),
   customDomain: z
     .strictObject({
       domainName: hostName,

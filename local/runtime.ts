@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import { createDependencies } from '../functions/dependencies.ts';
@@ -6,14 +7,20 @@ import { type FunctionDefinition, httpFunctions } from '../functions/manifest.ts
 import { physicalTableName, tableKeys } from '../shared/adapters/dynamodb/table-definitions.ts';
 import type { RuntimeConfig } from '../shared/config/runtime-config.ts';
 import { consultationDefinitions } from '../shared/domain/definitions/index.ts';
+import { type ReconcileReport, reconcileSchedules } from '../shared/use-cases/reconcile-schedules.ts';
 import { type ApiRoute, closeServer, type ProxyHandler, startApiServer } from './api-gateway/api-server.ts';
 import { lambdaContextFor } from './api-gateway/proxy-event.ts';
+import { createSigV4Verifier, type IamPrincipal } from './api-gateway/sigv4-verifier.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { createTables } from './dynamodb/create-tables.ts';
 import { startDynalite } from './dynamodb/dynalite-server.ts';
 import { functionNameFromArn, loadFunctions } from './function-registry.ts';
 import { createLocalClock, type LocalClock } from './local-clock.ts';
-import { type ScheduleDelivery, startSchedulerEmulator } from './scheduler/scheduler-emulator.ts';
+import {
+  type FiredSchedule,
+  type ScheduleDelivery,
+  startSchedulerEmulator,
+} from './scheduler/scheduler-emulator.ts';
 import { startSesLocal } from './ses-local.ts';
 
 /**
@@ -29,6 +36,12 @@ export interface LocalRuntimeOptions {
   readonly clockSpeed?: number;
   /** Browser origins allowed by CORS, e.g. a web form's dev server; none by default. */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * How often the Scheduler emulator checks for schedules the running clock made due (default 250
+   * ms); 0 leaves delivery to clock moves and `deliverDueSchedules`, so a test can set the clock
+   * past an instant and deliver late.
+   */
+  readonly schedulerPollIntervalMs?: number;
 }
 
 export interface LocalEndpoints {
@@ -49,7 +62,11 @@ export interface LocalRuntime {
   readonly endpoints: LocalEndpoints;
   readonly clock: LocalClock;
   /** Moves the clock forward to `at`, firing every schedule due on the way, in order. */
-  advanceClockTo(at: Date): Promise<unknown[]>;
+  advanceClockTo(at: Date): Promise<FiredSchedule[]>;
+  /** Delivers, now, every schedule due at the clock's reading (late if the clock was set past them). */
+  deliverDueSchedules(): Promise<FiredSchedule[]>;
+  /** What the reconcile at start did for each consultation (schedules created, transitions caught up). */
+  readonly startupReconciliation: readonly ReconcileReport[];
   stop(): Promise<void>;
 }
 
@@ -60,6 +77,19 @@ export const localCredentials = {
   secretAccessKey: 'local-secretariat-secret-access-key',
 } as const;
 const tablePrefix = 'consultation-local';
+/** The principal the local credentials stand for; admin actions are recorded under its ARN. */
+export const localSecretariat: IamPrincipal = {
+  ...localCredentials,
+  userArn: `arn:aws:iam::${localAccountId}:user/local-secretariat`,
+  userId: 'AIDALOCALSECRETARIAT',
+  accountId: localAccountId,
+};
+export const localScheduleConfig = {
+  groupPrefix: tablePrefix,
+  roleArn: `arn:aws:iam::${localAccountId}:role/${tablePrefix}-scheduler`,
+  deadLetterQueueArn: `arn:aws:sqs:${localRegion}:${localAccountId}:${tablePrefix}-schedule-dead-letters`,
+  transitionTargetArn: `arn:aws:lambda:${localRegion}:${localAccountId}:function:${tablePrefix}-apply-transition`,
+} as const;
 export const localEmailSender = 'WSIS Secretariat <no-reply@consultations.localhost>';
 
 const stage = 'local';
@@ -92,6 +122,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const sesAddress = sesServer.address();
     const sesUrl = `http://${host}:${typeof sesAddress === 'object' && sesAddress !== null ? sesAddress.port : 0}`;
 
+    let apiUrl = '';
     const config: RuntimeConfig = {
       tableNames: Object.fromEntries(
         tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
@@ -99,6 +130,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       calendarUidDomain: 'consultations.localhost',
       ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
       email: { from: localEmailSender },
+      // Links in emails point at this API, whose port is known only once it listens (port 0 picks
+      // one); handlers read it per request, after that.
+      get publicBaseUrl() {
+        return apiUrl;
+      },
+      schedules: localScheduleConfig,
     };
     const sesClient = new SESv2Client({
       endpoint: sesUrl,
@@ -106,8 +143,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       credentials: { ...localCredentials },
     });
     stops.push(async () => sesClient.destroy());
+    // The Scheduler emulator starts after the functions are loaded (it invokes them); its client
+    // is first asked for by the reconcile below, once it runs.
+    let schedulerClient: SchedulerClient | undefined;
     const dependencies = createDependencies(
-      { dynamoDb: () => dynamoDbClient, sesv2: () => sesClient },
+      {
+        dynamoDb: () => dynamoDbClient,
+        sesv2: () => sesClient,
+        scheduler: () => {
+          if (schedulerClient === undefined) throw new Error('The Scheduler emulator has not started');
+          return schedulerClient;
+        },
+      },
       config,
       clock,
     );
@@ -121,11 +168,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       port: 0,
       region: localRegion,
       accountId: localAccountId,
+      ...(options.schedulerPollIntervalMs === undefined
+        ? {}
+        : { pollIntervalMs: options.schedulerPollIntervalMs }),
       invoke: (delivery) => invokeScheduleTarget(functions, delivery),
     });
     stops.push(() => scheduler.close());
+    const startedSchedulerClient = new SchedulerClient({
+      endpoint: scheduler.url,
+      region: localRegion,
+      credentials: { ...localCredentials },
+    });
+    schedulerClient = startedSchedulerClient;
+    stops.push(async () => startedSchedulerClient.destroy());
 
-    let apiUrl = '';
+    // As a deploy does after seeding: schedules for what is to come, catch-up for what has passed.
+    const startupReconciliation: ReconcileReport[] = [];
+    for (const definition of consultationDefinitions) {
+      const report = await reconcileSchedules(dependencies, definition.id);
+      if (report !== undefined) startupReconciliation.push(report);
+    }
+
     const endpoints = (): LocalEndpoints => ({
       api: apiUrl,
       dynamodb: dynamodb.endpoint,
@@ -147,6 +210,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         functionName: fn.name,
         method: fn.trigger.method,
         resource: fn.trigger.path,
+        authorization: fn.trigger.authorization,
         handler: loaded.handler as unknown as ProxyHandler,
       };
     });
@@ -158,6 +222,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       accountId: localAccountId,
       stage,
       now: () => clock.now(),
+      verifySignature: createSigV4Verifier({ principals: [localSecretariat], region: localRegion }),
       controlRoutes: createControlRoutes({
         endpoints,
         clockNow: () => clock.now(),
@@ -170,7 +235,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(() => api.close());
     apiUrl = api.url;
 
-    return { endpoints: endpoints(), clock, advanceClockTo, stop };
+    return {
+      endpoints: endpoints(),
+      clock,
+      advanceClockTo,
+      deliverDueSchedules: () => scheduler.runDue(),
+      startupReconciliation,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

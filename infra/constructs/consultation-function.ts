@@ -25,8 +25,8 @@ export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where schedule-managing functions may create schedules, and the role those schedules run as. */
 export interface ScheduleAccess {
-  /** Physical name of the schedule group; schedules are created in it at run time. */
-  readonly groupName: string;
+  /** Schedule groups are `<prefix>-<consultation id>`; schedules are created in them at run time. */
+  readonly groupNamePrefix: string;
   /** The role EventBridge Scheduler assumes to invoke targets; passed on CreateSchedule. */
   readonly executionRole: IRole;
 }
@@ -244,10 +244,23 @@ export class ConsultationFunction extends Construct {
           );
         }
         const stack = Stack.of(this);
+        const groups = `${schedules.groupNamePrefix}-*`;
         const schedulesInGroup = stack.formatArn({
           service: 'scheduler',
           resource: 'schedule',
-          resourceName: `${schedules.groupName}/*`,
+          resourceName: `${groups}/*`,
+        });
+        const scheduleGroups = stack.formatArn({
+          service: 'scheduler',
+          resource: 'schedule-group',
+          resourceName: groups,
+        });
+        // IAM evaluates ListSchedules against the account's schedule ARN pattern, not a group; it
+        // answers names only, and the reconciler always passes its own GroupName.
+        const anySchedule = stack.formatArn({
+          service: 'scheduler',
+          resource: 'schedule',
+          resourceName: '*/*',
         });
         this.function.addToRolePolicy(
           new PolicyStatement({
@@ -262,15 +275,37 @@ export class ConsultationFunction extends Construct {
         );
         this.function.addToRolePolicy(
           new PolicyStatement({
+            actions: ['scheduler:GetScheduleGroup', 'scheduler:CreateScheduleGroup'],
+            resources: [scheduleGroups],
+          }),
+        );
+        this.function.addToRolePolicy(
+          new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: [anySchedule] }),
+        );
+        this.function.addToRolePolicy(
+          new PolicyStatement({
             actions: ['iam:PassRole'],
             resources: [schedules.executionRole.roleArn],
             conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
           }),
         );
-        Validations.of(this.role).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${nagRegion(stack)}:<AWS::AccountId>:schedule/${schedules.groupName}/*]`,
-          reason: `Schedule names derive from calendar data at run time (deterministic per transition or reminder wave); the wildcard is confined to the ${schedules.groupName} schedule group.`,
-        });
+        const nagArn = (resource: string) =>
+          `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${nagRegion(stack)}:<AWS::AccountId>:${resource}]`;
+        Validations.of(this.role).acknowledge(
+          {
+            id: nagArn(`schedule/${groups}/*`),
+            reason: `Schedule names derive from calendar data at run time (deterministic per transition or reminder wave); the wildcard is confined to the stage's schedule groups, ${groups}, one per consultation.`,
+          },
+          {
+            id: nagArn(`schedule-group/${groups}`),
+            reason: `One schedule group per consultation, ${groups}: the reconciler reads its group and creates it for a consultation added at run time; nothing outside the stage prefix.`,
+          },
+          {
+            id: nagArn('schedule/*/*'),
+            reason:
+              'scheduler:ListSchedules only, which IAM evaluates against the account-wide schedule ARN pattern; it returns schedule names and states, and the reconciler always filters by its own GroupName.',
+          },
+        );
         return;
       }
     }

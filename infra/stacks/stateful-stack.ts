@@ -99,7 +99,7 @@ function tableFromDefinition(
       indexName: index.indexName,
       partitionKey: attribute(index.partitionKey),
       sortKey: index.sortKey === undefined ? undefined : attribute(index.sortKey),
-      projectionType: ProjectionType.ALL,
+      projectionType: index.projection === 'keys-only' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
     });
   }
   return table;

@@ -1,4 +1,5 @@
 import {
+  ArnFormat,
   CfnOutput,
   CrossStackReferences,
   Duration,
@@ -31,11 +32,13 @@ import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import type { FunctionDefinition, Trigger } from '../../functions/manifest.ts';
 import { type TableKey, tableKeys } from '../../shared/adapters/dynamodb/table-definitions.ts';
-import { runtimeEnvironment } from '../../shared/config/runtime-config.ts';
+import { runtimeEnvironment, type ScheduleConfig } from '../../shared/config/runtime-config.ts';
+import { consultationDefinitions } from '../../shared/domain/definitions/index.ts';
 import { defaultBodyLimitBytes } from '../../shared/http/http-handler.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
 import { ConsultationFunction, type ScheduleAccess } from '../constructs/consultation-function.ts';
 import { ProblemGatewayResponses } from '../constructs/problem-gateway-responses.ts';
+import { ScheduleDeadLetterQueue } from '../constructs/schedule-dead-letter-queue.ts';
 import { pascalCase, recordOf } from '../naming.ts';
 import type { StageConfig } from '../stage-config.ts';
 
@@ -75,13 +78,15 @@ export class StatelessStack extends Stack {
     const { stageConfig } = props;
 
     const schedules = this.scheduleAccessFor(props.functions, stageConfig);
+    const scheduleConfig = this.scheduleConfigFor(props.functions, stageConfig, schedules);
     const { site } = stageConfig;
-    // Email settings only reach functions that may send: the others have no use for them.
+    // Email and schedule settings only reach the functions that use them: the others have no use for them.
     const environmentFor = (definition: FunctionDefinition) =>
       runtimeEnvironment({
         tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
         calendarUidDomain: stageConfig.calendarUidDomain,
         allowedOrigins: [site.webOrigin],
+        publicBaseUrl: site.publicBaseUrl,
         ...(definition.access.some((access) => access.kind === 'email')
           ? {
               email: {
@@ -90,6 +95,9 @@ export class StatelessStack extends Stack {
                 configurationSetName: props.email.configurationSetName,
               },
             }
+          : {}),
+        ...(scheduleConfig !== undefined && definition.access.some((access) => access.kind === 'schedules')
+          ? { schedules: scheduleConfig }
           : {}),
       });
 
@@ -286,10 +294,37 @@ export class StatelessStack extends Stack {
     );
   }
 
+  /**
+   * What the reconciler needs to create schedules, when this stage has both a reconciler and the
+   * `apply-transition` target: the target's ARN is built from its known name (a reference to the
+   * function itself would make every function's environment depend on it, that one included).
+   */
+  private scheduleConfigFor(
+    functions: readonly FunctionDefinition[],
+    stageConfig: StageConfig,
+    schedules: (ScheduleAccess & { deadLetterQueueArn: string }) | undefined,
+  ): ScheduleConfig | undefined {
+    const target = functions.find(
+      (fn) => fn.name === 'apply-transition' && fn.trigger.kind === 'schedule-target',
+    );
+    if (schedules === undefined || target === undefined) return undefined;
+    return {
+      groupPrefix: schedules.groupNamePrefix,
+      roleArn: schedules.executionRole.roleArn,
+      deadLetterQueueArn: schedules.deadLetterQueueArn,
+      transitionTargetArn: this.formatArn({
+        service: 'lambda',
+        resource: 'function',
+        resourceName: `${stageConfig.resourcePrefix}-${target.name}`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    };
+  }
+
   private scheduleAccessFor(
     functions: readonly FunctionDefinition[],
     stageConfig: StageConfig,
-  ): ScheduleAccess | undefined {
+  ): (ScheduleAccess & { deadLetterQueueArn: string }) | undefined {
     const needsSchedules = functions.some(
       (fn) =>
         fn.trigger.kind === 'schedule-target' || fn.access.some((access) => access.kind === 'schedules'),
@@ -297,18 +332,27 @@ export class StatelessStack extends Stack {
     if (!needsSchedules) {
       return undefined;
     }
-    const groupName = stageConfig.resourcePrefix;
-    new ScheduleGroup(this, 'ScheduleGroup', {
-      scheduleGroupName: groupName,
-      removalPolicy: stageConfig.removalPolicy,
-    });
+    // One schedule group per consultation, `<prefix>-<consultation id>`; the reconciler creates the
+    // group of a consultation added later at run time (within the same prefix).
+    const groupNamePrefix = stageConfig.resourcePrefix;
+    for (const definition of consultationDefinitions) {
+      new ScheduleGroup(this, `ScheduleGroup${pascalCase(definition.id)}`, {
+        scheduleGroupName: `${groupNamePrefix}-${definition.id}`,
+        removalPolicy: stageConfig.removalPolicy,
+      });
+    }
     const executionRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
-      description: `Assumed by EventBridge Scheduler to invoke the schedule targets of ${groupName}`,
+      description: `Assumed by EventBridge Scheduler to invoke the schedule targets of ${groupNamePrefix}-*`,
     });
-    return { groupName, executionRole };
+    const deadLetters = new ScheduleDeadLetterQueue(this, 'ScheduleDeadLetters', {
+      namePrefix: stageConfig.resourcePrefix,
+      schedulerRole: executionRole,
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    return { groupNamePrefix, executionRole, deadLetterQueueArn: deadLetters.queue.queueArn };
   }
 }
 
@@ -332,7 +376,8 @@ export function corsOptionsFor(
       {
         allowOrigins: [webOrigin],
         allowMethods: [...methods, 'OPTIONS'],
-        allowHeaders: ['Content-Type', 'Idempotency-Key'],
+        // Authorization carries a submission's edit token (Bearer), If-Match the version it edits.
+        allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-Match'],
         maxAge: Duration.hours(1),
       },
     ]),

@@ -16,7 +16,35 @@ export const environmentVariableNames = {
   emailReplyTo: 'EMAIL_REPLY_TO',
   /** Comma-separated browser origins allowed to call the API (the web form); optional. */
   corsAllowedOrigins: 'CORS_ALLOWED_ORIGINS',
+  /**
+   * Public base URL that links in emails start with, e.g. `https://consultations.example.org`: a
+   * submission's edit link is `<base>/v1/submissions/<id>#token=<edit token>`. Locally, the API's URL.
+   */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** Schedule groups are named `<prefix>-<consultation id>`, one per consultation. */
+  scheduleGroupPrefix: 'SCHEDULE_GROUP_PREFIX',
+  /** Role EventBridge Scheduler assumes to invoke the transition function. */
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** Standard SQS queue that receives deliveries the Scheduler gave up on. */
+  scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
+  /** ARN of the function every transition schedule invokes (`apply-transition`). */
+  transitionTargetArn: 'TRANSITION_TARGET_ARN',
 } as const;
+
+/** Where and how the reconciler creates schedules; all four variables, or none. */
+export interface ScheduleConfig {
+  readonly groupPrefix: string;
+  readonly roleArn: string;
+  readonly deadLetterQueueArn: string;
+  readonly transitionTargetArn: string;
+}
+
+const scheduleVariables = {
+  groupPrefix: environmentVariableNames.scheduleGroupPrefix,
+  roleArn: environmentVariableNames.schedulerRoleArn,
+  deadLetterQueueArn: environmentVariableNames.scheduleDeadLetterQueueArn,
+  transitionTargetArn: environmentVariableNames.transitionTargetArn,
+} as const satisfies Record<keyof ScheduleConfig, string>;
 
 export interface EmailConfig {
   readonly from: string;
@@ -31,6 +59,20 @@ export interface RuntimeConfig {
   readonly allowedOrigins?: readonly string[];
   /** Present for functions that send email; the mailer refuses to start without it. */
   readonly email?: EmailConfig;
+  /** Present for functions that manage schedules; the schedule gateway refuses to start without it. */
+  readonly schedules?: ScheduleConfig;
+  /** Present for functions that write links into emails (no trailing slash). */
+  readonly publicBaseUrl?: string;
+}
+
+const publicBaseUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+
+/** The public base URL, or an error naming the variable, for the functions that need it. */
+export function requirePublicBaseUrl(config: RuntimeConfig): string {
+  if (config.publicBaseUrl === undefined) {
+    throw new Error(`This function writes links but ${environmentVariableNames.publicBaseUrl} is not set`);
+  }
+  return config.publicBaseUrl;
 }
 
 const requiredText = z.string().trim().min(1);
@@ -49,8 +91,13 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
     tableKeys.map((table) => [table, read(tableDefinitions[table].tableNameEnv)]),
   ) as Record<TableKey, string>;
   const calendarUidDomain = read(environmentVariableNames.calendarUidDomain);
+  const publicBaseUrlText = environment[environmentVariableNames.publicBaseUrl];
+  const publicBaseUrl =
+    publicBaseUrlText === undefined ? undefined : publicBaseUrlSchema.safeParse(publicBaseUrlText);
+  if (publicBaseUrl?.success === false) problems.push(environmentVariableNames.publicBaseUrl);
+  const schedules = readScheduleConfig(environment, problems);
   if (problems.length > 0) {
-    throw new Error(`Missing environment variables: ${problems.join(', ')}`);
+    throw new Error(`Missing or malformed environment variables: ${problems.join(', ')}`);
   }
   const emailFrom = requiredText.safeParse(environment[environmentVariableNames.emailFrom]);
   const configurationSet = requiredText.safeParse(
@@ -65,6 +112,7 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
     tableNames,
     calendarUidDomain,
     ...(allowedOrigins.length === 0 ? {} : { allowedOrigins }),
+    ...(publicBaseUrl?.success === true ? { publicBaseUrl: publicBaseUrl.data } : {}),
     ...(emailFrom.success
       ? {
           email: {
@@ -74,6 +122,7 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
           },
         }
       : {}),
+    ...(schedules === undefined ? {} : { schedules }),
   };
 }
 
@@ -84,6 +133,9 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
       tableKeys.map((table) => [tableDefinitions[table].tableNameEnv, config.tableNames[table]]),
     ),
     [environmentVariableNames.calendarUidDomain]: config.calendarUidDomain,
+    ...(config.publicBaseUrl === undefined
+      ? {}
+      : { [environmentVariableNames.publicBaseUrl]: config.publicBaseUrl }),
     ...(config.email === undefined ? {} : { [environmentVariableNames.emailFrom]: config.email.from }),
     ...(config.email?.configurationSetName === undefined
       ? {}
@@ -94,5 +146,43 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
     ...(config.allowedOrigins === undefined || config.allowedOrigins.length === 0
       ? {}
       : { [environmentVariableNames.corsAllowedOrigins]: config.allowedOrigins.join(',') }),
+    ...(config.schedules === undefined
+      ? {}
+      : {
+          [scheduleVariables.groupPrefix]: config.schedules.groupPrefix,
+          [scheduleVariables.roleArn]: config.schedules.roleArn,
+          [scheduleVariables.deadLetterQueueArn]: config.schedules.deadLetterQueueArn,
+          [scheduleVariables.transitionTargetArn]: config.schedules.transitionTargetArn,
+        }),
   };
+}
+
+/** All four schedule variables, or none; half a configuration is a deployment mistake. */
+function readScheduleConfig(
+  environment: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): ScheduleConfig | undefined {
+  const value = (name: string): string | undefined => {
+    const result = requiredText.safeParse(environment[name]);
+    return result.success ? result.data : undefined;
+  };
+  const groupPrefix = value(scheduleVariables.groupPrefix);
+  const roleArn = value(scheduleVariables.roleArn);
+  const deadLetterQueueArn = value(scheduleVariables.deadLetterQueueArn);
+  const transitionTargetArn = value(scheduleVariables.transitionTargetArn);
+  if (
+    groupPrefix !== undefined &&
+    roleArn !== undefined &&
+    deadLetterQueueArn !== undefined &&
+    transitionTargetArn !== undefined
+  ) {
+    return { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn };
+  }
+  const given = { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn };
+  if (Object.values(given).some((entry) => entry !== undefined)) {
+    for (const [field, entry] of Object.entries(given)) {
+      if (entry === undefined) problems.push(scheduleVariables[field as keyof ScheduleConfig]);
+    }
+  }
+  return undefined;
 }

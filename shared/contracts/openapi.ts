@@ -63,13 +63,16 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
       parameters: [
         ...parameters(contract.params, 'path', toSchema),
         ...parameters(contract.query, 'query', toSchema),
+        ...parameters(contract.headers, 'header', toSchema),
       ],
       ...(contract.body === undefined
         ? {}
         : {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toSchema(contract.body, 'input') } },
+              content: {
+                [contract.bodyMediaType ?? 'application/json']: { schema: toSchema(contract.body, 'input') },
+              },
             },
           }),
       responses: {
@@ -90,6 +93,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         ),
       },
       ...(trigger.authorization === 'iam' ? { security: [{ sigv4: [] }] } : {}),
+      ...(contract.authentication === 'edit-token' ? { security: [{ editToken: [] }] } : {}),
     };
     paths[trigger.path] = { ...paths[trigger.path], [trigger.method.toLowerCase()]: operation };
   }
@@ -107,7 +111,12 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     servers: [{ url: options.serverUrl ?? '/' }],
     tags: [
       { name: 'consultations', description: 'Consultations, their calendars and state' },
+      {
+        name: 'submissions',
+        description: 'Stakeholder submissions to the calls: drafts, deadlines, receipts, edits, withdrawal',
+      },
       { name: 'meta', description: 'About the API itself' },
+      { name: 'admin', description: 'The Secretariat’s routes, signed with AWS SigV4 (IAM)' },
     ],
     paths,
     components: {
@@ -119,6 +128,11 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
           in: 'header',
           description: 'AWS Signature Version 4 (IAM), for the Secretariat’s /v1/admin routes.',
         },
+        editToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The edit token a submission’s creation answered (and its receipt links to).',
+        },
       },
     },
   };
@@ -127,6 +141,16 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
 function success(response: ResponseContract, toSchema: (schema: z.ZodType, io: 'output') => JsonSchema) {
   return {
     description: response.description,
+    ...(response.headers === undefined
+      ? {}
+      : {
+          headers: Object.fromEntries(
+            Object.entries(response.headers).map(([name, description]) => [
+              name,
+              { description, schema: { type: 'string' } },
+            ]),
+          ),
+        }),
     ...(response.schema === undefined
       ? {}
       : {
@@ -139,7 +163,7 @@ function success(response: ResponseContract, toSchema: (schema: z.ZodType, io: '
 
 function parameters(
   schema: z.ZodType | undefined,
-  location: 'path' | 'query',
+  location: 'path' | 'query' | 'header',
   toSchema: (schema: z.ZodType, io: 'input') => JsonSchema,
 ): unknown[] {
   if (schema === undefined) return [];

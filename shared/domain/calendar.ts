@@ -193,3 +193,13 @@ export function consultationStateAt(definition: ConsultationDefinition, at: Date
     nextDeadline: upcoming.find(isCallClosed),
   };
 }
+
+/** From the start of the first phase to the end of the last (phases are chronological). */
+export function consultationSpan(definition: ConsultationDefinition): { startsAt: string; endsAt: string } {
+  const first = definition.phases[0];
+  const last = definition.phases.at(-1);
+  if (first === undefined || last === undefined) {
+    throw new Error('A consultation definition has at least one phase');
+  }
+  return { startsAt: first.startsAt, endsAt: last.endsAt };
+}

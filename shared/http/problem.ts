@@ -85,6 +85,45 @@ export const problems = {
       title: 'No such consultation',
       detail: `There is no consultation with id "${id}".`,
     }),
+  callNotFound: (id: string, call: string) =>
+    new HttpProblem({
+      status: 404,
+      type: '/problems/call-not-found',
+      title: 'No such call',
+      detail: `The consultation "${id}" has no ${call} call.`,
+    }),
+  phaseNotFound: (detail: string) =>
+    new HttpProblem({ status: 404, type: '/problems/phase-not-found', title: 'No such phase', detail }),
+  versionConflict: (currentVersion: number) =>
+    new HttpProblem({
+      status: 409,
+      type: '/problems/version-conflict',
+      title: 'The consultation changed since it was read',
+      detail: `The stored version is ${currentVersion}. Read the consultation again and repeat the change if it still applies.`,
+      extensions: { currentVersion },
+    }),
+  calendarRule: (errors: readonly FieldError[]) =>
+    new HttpProblem({
+      status: 422,
+      type: '/problems/calendar-rule',
+      title: 'The change breaks a rule of the calendar',
+      detail: `${errors.length} ${errors.length === 1 ? 'rule is' : 'rules are'} broken; see errors.`,
+      errors,
+    }),
+  missingAuthentication: () =>
+    new HttpProblem({
+      status: 403,
+      type: '/problems/missing-authentication',
+      title: 'Missing Authentication Token',
+      detail: 'This route requires a request signed with AWS Signature Version 4 (IAM credentials).',
+    }),
+  invalidSignature: (detail: string) =>
+    new HttpProblem({
+      status: 403,
+      type: '/problems/invalid-signature',
+      title: 'The request signature is not valid',
+      detail,
+    }),
   methodNotAllowed: (allowed: readonly string[]) =>
     new HttpProblem({
       status: 405,

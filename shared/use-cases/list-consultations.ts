@@ -1,4 +1,5 @@
 import type { ConsultationSummary } from '../contracts/consultation.ts';
+import { consultationSpan } from '../domain/calendar.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConsultationRepository } from '../ports/consultation-repository.ts';
 import { consultationLinks, presentState } from './consultation-presentation.ts';
@@ -14,8 +15,7 @@ export async function listConsultations(ports: {
     id: definition.id,
     title: definition.title,
     officialTimeZone: definition.officialTimeZone,
-    startsAt: definition.phases[0]?.startsAt ?? now.toISOString(),
-    endsAt: definition.phases.at(-1)?.endsAt ?? now.toISOString(),
+    ...consultationSpan(definition),
     state: presentState(definition, now),
     links: consultationLinks(definition.id),
   }));

@@ -5,13 +5,20 @@ import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
  * Starts the whole local runtime once for a test file (free ports, clock frozen at `clockAt` unless
  * a speed is given) and stops it afterwards. Use the returned getter inside tests.
  */
-export function useLocalRuntime(options: { clockAt: string; clockSpeed?: number }): () => LocalRuntime {
+export function useLocalRuntime(options: {
+  clockAt: string;
+  clockSpeed?: number;
+  schedulerPollIntervalMs?: number;
+}): () => LocalRuntime {
   let runtime: LocalRuntime | undefined;
   beforeAll(async () => {
     runtime = await startLocalRuntime({
       port: 0,
       clockAt: new Date(options.clockAt),
       clockSpeed: options.clockSpeed ?? 0,
+      ...(options.schedulerPollIntervalMs === undefined
+        ? {}
+        : { schedulerPollIntervalMs: options.schedulerPollIntervalMs }),
     });
   });
   afterAll(async () => {

@@ -81,7 +81,7 @@ describe('stateful stack (dev)', () => {
             : definition.globalSecondaryIndexes.map((index) => ({
                 IndexName: index.indexName,
                 KeySchema: keySchema(index.partitionKey, index.sortKey),
-                Projection: { ProjectionType: 'ALL' },
+                Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
               })),
         TimeToLiveSpecification:
           definition.timeToLiveAttribute === undefined
@@ -119,16 +119,42 @@ describe('stateless stack (dev)', () => {
     }
   });
 
-  it('tells every function the physical name of every table, and enables source maps', () => {
-    const variables = Object.fromEntries(
-      tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, { 'Fn::ImportValue': Match.anyValue() }]),
-    );
+  it('tells every function the physical name of every table, the link base and sender, and enables source maps', () => {
+    const variables = {
+      ...Object.fromEntries(
+        tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, { 'Fn::ImportValue': Match.anyValue() }]),
+      ),
+      PUBLIC_BASE_URL: stageConfig.publicBaseUrl,
+      EMAIL_FROM: Match.stringLikeRegexp(`<no-reply@${stageConfig.emailSenderIdentity}>$`),
+    };
     for (const definition of manifest) {
       synthesized.stateless.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `${stageConfig.resourcePrefix}-${definition.name}`,
         Environment: { Variables: Match.objectLike({ ...variables, NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
+  });
+
+  it('tells the reconcilers where schedules go: group prefix, scheduler role, dead-letter queue, target', () => {
+    synthesized.stateless.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: `${stageConfig.resourcePrefix}-change-call-dates`,
+      Environment: {
+        Variables: Match.objectLike({
+          SCHEDULE_GROUP_PREFIX: stageConfig.resourcePrefix,
+          SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerRole'), 'Arn'] },
+          SCHEDULE_DEAD_LETTER_QUEUE_ARN: {
+            'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduleDeadLetters'), 'Arn'],
+          },
+          TRANSITION_TARGET_ARN: {
+            'Fn::Join': ['', Match.arrayWith([`:function:${stageConfig.resourcePrefix}-apply-transition`])],
+          },
+          EMAIL_FROM: Match.stringLikeRegexp('no-reply@'),
+        }),
+      },
+    });
+    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: `${stageConfig.resourcePrefix}-wsis-forum-2022`,
+    });
   });
 
   it('bundles every function as an ESM module that loads in Node.js and exports its handler', () => {

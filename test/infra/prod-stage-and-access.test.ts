@@ -157,7 +157,7 @@ describe('routes and access derived from the manifest', () => {
     expect(writer).toContain('dynamodb:ConditionCheckItem');
   });
 
-  it('scopes schedule management to the stage schedule group and passes only the scheduler role', () => {
+  it('scopes schedule management to the stage’s schedule groups and passes only the scheduler role', () => {
     const statements = statementsOf(roleOf('update-consultation'));
     expect(statements).toEqual(
       expect.arrayContaining([
@@ -169,8 +169,12 @@ describe('routes and access derived from the manifest', () => {
             'scheduler:GetSchedule',
           ],
           Resource: {
-            'Fn::Join': ['', expect.arrayContaining([`:schedule/${prefix}/*`])],
+            'Fn::Join': ['', expect.arrayContaining([`:schedule/${prefix}-*/*`])],
           },
+        }),
+        expect.objectContaining({
+          Action: ['scheduler:GetScheduleGroup', 'scheduler:CreateScheduleGroup'],
+          Resource: { 'Fn::Join': ['', expect.arrayContaining([`:schedule-group/${prefix}-*`])] },
         }),
         expect.objectContaining({
           Action: 'iam:PassRole',
@@ -178,7 +182,10 @@ describe('routes and access derived from the manifest', () => {
         }),
       ]),
     );
-    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: prefix });
+    // One group per consultation.
+    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: `${prefix}-wsis-forum-2022`,
+    });
   });
 
   it('lets the scheduler role invoke only the schedule targets', () => {
@@ -190,6 +197,42 @@ describe('routes and access derived from the manifest', () => {
     expect(statements).toContain('lambda:InvokeFunction');
     expect(statements).toContain(`"${functionNamed('send-reminder-wave')[0]}"`);
     expect(statements).not.toContain(`"${functionNamed('update-consultation')[0]}"`);
+  });
+
+  it('gives the scheduler an encrypted, TLS-only dead-letter queue it may send to, with a depth alarm', () => {
+    synthesized.stateless.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: `${prefix}-schedule-dead-letters`,
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 86_400,
+    });
+    synthesized.stateless.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+    // Found by the app's generic dead-letter alarms: alarmed on its first message, to the ops topic.
+    const [queueId] =
+      resourcesOfType(synthesized.stateless, 'AWS::SQS::Queue').find(
+        ([, props]) => props.QueueName === `${prefix}-schedule-dead-letters`,
+      ) ?? [];
+    const depthAlarms = resourcesOfType(synthesized.stateless, 'AWS::CloudWatch::Alarm').filter(
+      ([, props]) =>
+        props.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        JSON.stringify(props.Dimensions).includes(`"${queueId}"`),
+    );
+    expect(depthAlarms).toHaveLength(1);
+    expect(depthAlarms[0]?.[1]).toMatchObject({
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: expect.stringMatching(/^OperationsAlarms/) }],
+      AlarmDescription: expect.stringContaining('/schedules/reconcile'),
+    });
+    const schedulerRole = resourcesOfType(synthesized.stateless, 'AWS::IAM::Role').find(([, props]) =>
+      JSON.stringify(props.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    expect(JSON.stringify(statementsOf(schedulerRole?.[0] ?? ''))).toContain('sqs:SendMessage');
   });
 
   it('lets email senders send from the stage identity with its configuration set only', () => {

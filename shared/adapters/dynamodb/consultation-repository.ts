@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { consultationSpan } from '../../domain/calendar.ts';
 import {
   type ConsultationDefinition,
   parseConsultationDefinition,
@@ -71,11 +72,30 @@ export function createDynamoDbConsultationRepository(
         throw error;
       }
     },
+
+    async update(definition, expectedVersion, at) {
+      const item = toItem(definition, expectedVersion + 1, at);
+      try {
+        await documentClient.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return 'version-conflict';
+        throw error;
+      }
+      return { definition, version: expectedVersion + 1, updatedAt: at.toISOString() };
+    },
   };
 }
 
 function toItem(definition: ConsultationDefinition, version: number, at: Date): Record<string, unknown> {
-  const firstInstant = definition.phases[0]?.startsAt ?? '';
+  const firstInstant = consultationSpan(definition).startsAt;
   return {
     [keys.partitionKey.name]: partitionKeyOf(definition.id),
     [keys.sortKey.name]: definitionSortKey,

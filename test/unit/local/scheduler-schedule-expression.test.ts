@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScheduleExpression } from '../../local/scheduler/schedule-expression.ts';
+import { parseScheduleExpression } from '../../../local/scheduler/schedule-expression.ts';
 
 describe('parseScheduleExpression', () => {
   it('reads an at() expression as a wall-clock time', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalClock } from '../../local/local-clock.ts';
+import { createLocalClock } from '../../../local/local-clock.ts';
 
 describe('local clock', () => {
   it('starts at the given instant and runs at its speed', () => {

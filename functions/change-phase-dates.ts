@@ -1,0 +1,22 @@
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { adminActor } from '../shared/http/admin-actor.ts';
+import { dateChangeReply } from '../shared/http/date-change-reply.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { changeCalendarDates } from '../shared/use-cases/change-calendar-dates.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+export const createHandler = (dependencies: Dependencies) =>
+  httpHandler(routeContracts['change-phase-dates'], async ({ params, body, caller }) =>
+    dateChangeReply(
+      params.id,
+      await changeCalendarDates(dependencies, {
+        consultationId: params.id,
+        change: { target: 'phase', phase: params.number, startsAt: body.startsAt, endsAt: body.endsAt },
+        reason: body.reason,
+        actor: adminActor(caller),
+        expectedVersion: body.expectedVersion,
+      }),
+    ),
+  );
+
+export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,16 @@
+import { routeContracts } from '../shared/contracts/routes.ts';
+import { adminActor } from '../shared/http/admin-actor.ts';
+import { httpHandler } from '../shared/http/http-handler.ts';
+import { problems } from '../shared/http/problem.ts';
+import { reconcileSchedules } from '../shared/use-cases/reconcile-schedules.ts';
+import { type Dependencies, lambdaEntry } from './dependencies.ts';
+
+export const createHandler = (dependencies: Dependencies) =>
+  httpHandler(routeContracts['reconcile-schedules'], async ({ params, caller }) => {
+    adminActor(caller);
+    const report = await reconcileSchedules(dependencies, params.id);
+    if (report === undefined) throw problems.consultationNotFound(params.id);
+    return { status: 200, headers: { 'Cache-Control': 'no-store' }, json: report };
+  });
+
+export const handler = lambdaEntry(createHandler);
