@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outputsFileOf, seedConsultations, tableNameFromOutputs } from '../../infra/seed-consultations.ts';
+import {
+  apiUrlFromOutputs,
+  outputsFileOf,
+  seedConsultations,
+  tableNameFromOutputs,
+} from '../../infra/seed.ts';
 import { createDynamoDbConsultationRepository } from '../../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { consultationDefinitions, wsisForum2022 } from '../../shared/domain/definitions/index.ts';
@@ -35,8 +40,8 @@ describe.each(dynamoDbTargets)('seeding a deployed stage ($name)', (target) => {
   });
 });
 
-describe('table name from the deploy outputs', () => {
-  it('reads the stateful stack output, and says what to do when it is missing', () => {
+describe('table name and API URL from the deploy outputs', () => {
+  it('reads the stacks’ outputs, and says what to do when one is missing', () => {
     const outputs = JSON.stringify({
       'consultation-engine-dev-stateful': {
         ConsultationsTableName: 'consultation-engine-dev-ConsultationsTable-X1',
@@ -48,8 +53,14 @@ describe('table name from the deploy outputs', () => {
     expect(tableNameFromOutputs(outputs, 'consultation-engine-dev-stateful')).toBe(
       'consultation-engine-dev-ConsultationsTable-X1',
     );
+    expect(apiUrlFromOutputs(outputs, 'consultation-engine-dev-stateless')).toBe(
+      'https://example.execute-api.eu-central-1.amazonaws.com/dev/',
+    );
     expect(() => tableNameFromOutputs(outputs, 'consultation-engine-prod-stateful')).toThrow(
       /deploy the stage first/,
+    );
+    expect(() => apiUrlFromOutputs(outputs, 'consultation-engine-prod-stateless')).toThrow(
+      /no ApiUrl for stack consultation-engine-prod-stateless/,
     );
     expect(outputsFileOf('prod')).toMatch(/cdk\.outputs\.prod\.json$/);
   });
