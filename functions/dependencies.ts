@@ -10,7 +10,11 @@ import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/
 import { createDynamoDbTransitionLedger } from '../shared/adapters/dynamodb/transition-ledger.ts';
 import { createEventBridgeScheduleGateway } from '../shared/adapters/scheduler/eventbridge-schedule-gateway.ts';
 import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
-import { environmentVariableNames, type RuntimeConfig } from '../shared/config/runtime-config.ts';
+import {
+  type RuntimeConfig,
+  requireEmailConfig,
+  requireScheduleConfig,
+} from '../shared/config/runtime-config.ts';
 import type { AuditTrail } from '../shared/ports/audit-trail.ts';
 import type { Clock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
@@ -52,8 +56,6 @@ export interface AwsClientFactories {
   readonly scheduler: () => SchedulerClient;
 }
 
-export { createDocumentClient };
-
 function once<T>(create: () => T): () => T {
   let value: T | undefined;
   let created = false;
@@ -84,20 +86,10 @@ export function createDependencies(
   const submissionStatistics = once(() =>
     createDynamoDbSubmissionStatistics(documents(), config.tableNames.submissions),
   );
-  const mailer = once(() => {
-    if (config.email === undefined) {
-      throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
-    }
-    return createSesMailer(clients.sesv2(), config.email);
-  });
-  const schedules = once(() => {
-    if (config.schedules === undefined) {
-      throw new Error(
-        `This function manages schedules but ${environmentVariableNames.scheduleGroupPrefix} and the other schedule variables are not set`,
-      );
-    }
-    return createEventBridgeScheduleGateway(clients.scheduler(), config.schedules);
-  });
+  const mailer = once(() => createSesMailer(clients.sesv2(), requireEmailConfig(config)));
+  const schedules = once(() =>
+    createEventBridgeScheduleGateway(clients.scheduler(), requireScheduleConfig(config)),
+  );
   const transitionLedger = once(() =>
     createDynamoDbTransitionLedger(documents(), config.tableNames.consultations),
   );

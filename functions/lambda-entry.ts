@@ -30,6 +30,14 @@ export type PortFactories<K extends PortName> = { readonly [P in K]: PortFactory
 
 type Handler<TEvent, TResult> = (event: TEvent, context: Context) => Promise<TResult>;
 
+/**
+ * A Lambda entry point, with the names of the ports it composes: what the manifest's `access` list
+ * of the function must grant (a unit test holds the two together).
+ */
+export type LambdaEntry<TEvent, TResult> = Handler<TEvent, TResult> & {
+  readonly composedPorts: readonly PortName[];
+};
+
 function composeFromEnvironment<K extends PortName>(ports: PortFactories<K>): Uses<K> {
   const config = readRuntimeConfig(process.env);
   const composed: Record<string, unknown> = { clock: systemClock, config };
@@ -57,7 +65,7 @@ function composeFromEnvironment<K extends PortName>(ports: PortFactories<K>): Us
 export function lambdaEntry<K extends PortName, TEvent, TResult>(
   createHandler: (dependencies: NoInfer<Uses<K>>) => Handler<TEvent, TResult>,
   ports: PortFactories<K>,
-): Handler<TEvent, TResult> {
+): LambdaEntry<TEvent, TResult> {
   let handler: Handler<TEvent, TResult> | undefined;
   const invoke: Handler<TEvent, TResult> = (event, context) => {
     if (handler === undefined) {
@@ -66,10 +74,11 @@ export function lambdaEntry<K extends PortName, TEvent, TResult>(
     }
     return handler(event, context);
   };
-  return middy<TEvent, TResult, Error, Context>(invoke)
+  const entry = middy<TEvent, TResult, Error, Context>(invoke)
     .use(tracingMiddlewares())
     .use(injectLambdaContext(logger, { logEvent: false }))
     .use(publishedMetrics());
+  return Object.assign(entry, { composedPorts: Object.keys(ports) as K[] });
 }
 
 /**

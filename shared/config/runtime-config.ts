@@ -67,6 +67,24 @@ export interface RuntimeConfig {
 
 const publicBaseUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 
+/** The email settings, or an error naming the variable, for the functions that send email. */
+export function requireEmailConfig(config: RuntimeConfig): EmailConfig {
+  if (config.email === undefined) {
+    throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
+  }
+  return config.email;
+}
+
+/** The schedule settings, or an error naming the variables, for the functions that manage schedules. */
+export function requireScheduleConfig(config: RuntimeConfig): ScheduleConfig {
+  if (config.schedules === undefined) {
+    throw new Error(
+      `This function manages schedules but ${environmentVariableNames.scheduleGroupPrefix} and the other schedule variables are not set`,
+    );
+  }
+  return config.schedules;
+}
+
 /** The public base URL, or an error naming the variable, for the functions that need it. */
 export function requirePublicBaseUrl(config: RuntimeConfig): string {
   if (config.publicBaseUrl === undefined) {

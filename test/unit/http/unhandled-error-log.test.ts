@@ -20,7 +20,10 @@ describe('unhandled error in an HTTP handler', () => {
     }
     const handler = createHandler({
       clock: systemClock,
-      config: { tableNames: { consultations: 'unused' }, calendarUidDomain: 'consultations.test' },
+      config: {
+        tableNames: { consultations: 'unused', submissions: 'unused' },
+        calendarUidDomain: 'consultations.test',
+      },
       consultations: {
         find: async () => {
           throw Object.assign(new Error('Requested resource not found'), {
@@ -29,6 +32,9 @@ describe('unhandled error in an HTTP handler', () => {
         },
         list: async () => [],
         seed: async () => false,
+        update: async () => {
+          throw new Error('Not used by get-consultation');
+        },
       },
     });
     const event: APIGatewayProxyEvent = toProxyEvent(
