@@ -188,12 +188,10 @@ const siteSettingsSchema = z.strictObject({
   webOrigin: z
     .url({ protocol: /^https$/ })
     .refine((value) => new URL(value).origin === value, 'an origin: https://host[:port], no path'),
-  publicBaseUrl: z
-    .url({ protocol: /^https$/ })
-    .refine((value) => {
-      const url = new URL(value);
-      return url.search === '' && url.hash === '' && !value.endsWith('/');
-    }, 'an https URL with no trailing slash, query or fragment'),
+  publicBaseUrl: z.url({ protocol: /^https$/ }).refine((value) => {
+    const url = new URL(value);
+    return url.search === '' && url.hash === '' && !value.endsWith('/');
+  }, 'an https URL with no trailing slash, query or fragment'),
   customDomain: z
     .strictObject({
       domainName: hostName,

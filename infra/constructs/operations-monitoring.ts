@@ -112,7 +112,9 @@ export class OperationsMonitoring extends Construct {
         metric: queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
         threshold: alarmThresholds.deadLetterMessages,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        description: `Dead-letter queue ${queue.node.path} holds messages: events that failed every retry. Inspect, fix, then redrive.`,
+        description: `Dead-letter queue ${queue.node.path} holds messages: events that failed every retry. ${
+          deadLetterRecoveryOf(queue) ?? 'Inspect, fix, then redrive.'
+        }`,
       });
     }
 
@@ -246,6 +248,24 @@ function sesReputationMetric(metricName: string, configurationSetName: string): 
     statistic: 'Maximum',
     period: Duration.minutes(15),
   });
+}
+
+/**
+ * A construct that owns a dead-letter queue and knows how to recover from its messages better than
+ * "inspect, fix, then redrive" says so here; its queue's alarm then tells the person paged.
+ */
+export interface DeadLetterRecovery {
+  readonly deadLetterRecovery: string;
+}
+
+function deadLetterRecoveryOf(queue: IQueue): string | undefined {
+  const owner: unknown = queue.node.scope;
+  return typeof owner === 'object' &&
+    owner !== null &&
+    'deadLetterRecovery' in owner &&
+    typeof owner.deadLetterRecovery === 'string'
+    ? owner.deadLetterRecovery
+    : undefined;
 }
 
 const deadLetterName = /dead-?letter|dlq/i;

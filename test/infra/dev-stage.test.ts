@@ -119,19 +119,37 @@ describe('stateless stack (dev)', () => {
     }
   });
 
-  it('tells every function the physical name of every table, the link base and sender, and enables source maps', () => {
+  it('tells every function the physical name of every table, the link base and CORS origin, and enables source maps', () => {
     const variables = {
       ...Object.fromEntries(
         tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, { 'Fn::ImportValue': Match.anyValue() }]),
       ),
-      PUBLIC_BASE_URL: stageConfig.publicBaseUrl,
-      EMAIL_FROM: Match.stringLikeRegexp(`<no-reply@${stageConfig.emailSenderIdentity}>$`),
+      PUBLIC_BASE_URL: stageConfig.site.publicBaseUrl,
+      CORS_ALLOWED_ORIGINS: stageConfig.site.webOrigin,
     };
     for (const definition of manifest) {
       synthesized.stateless.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `${stageConfig.resourcePrefix}-${definition.name}`,
         Environment: { Variables: Match.objectLike({ ...variables, NODE_OPTIONS: '--enable-source-maps' }) },
       });
+    }
+  });
+
+  it('gives the email and schedule settings only to the functions whose access includes them', () => {
+    for (const definition of manifest) {
+      const [, props] =
+        resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
+          ([logicalId]) => logicalId === functionLogicalId(definition.name),
+        ) ?? [];
+      const variables = z
+        .object({ Variables: z.record(z.string(), z.unknown()) })
+        .parse(props?.Environment).Variables;
+      const sends = definition.access.some((access) => access.kind === 'email');
+      const manages = definition.access.some((access) => access.kind === 'schedules');
+      expect(variables.EMAIL_FROM, definition.name).toEqual(
+        sends ? `${stageConfig.site.fromName} <${stageConfig.site.fromAddress}>` : undefined,
+      );
+      expect('SCHEDULE_GROUP_PREFIX' in variables, definition.name).toBe(manages);
     }
   });
 
@@ -148,7 +166,7 @@ describe('stateless stack (dev)', () => {
           TRANSITION_TARGET_ARN: {
             'Fn::Join': ['', Match.arrayWith([`:function:${stageConfig.resourcePrefix}-apply-transition`])],
           },
-          EMAIL_FROM: Match.stringLikeRegexp('no-reply@'),
+          EMAIL_FROM: `${stageConfig.site.fromName} <${stageConfig.site.fromAddress}>`,
         }),
       },
     });

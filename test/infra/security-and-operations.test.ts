@@ -66,14 +66,14 @@ beforeAll(() => {
     bundle: false,
     functions,
     extendStateless: (stack) => {
-      const queue = new Queue(stack, 'ScheduleDeadLetterQueue', {
+      const queue = new Queue(stack, 'EmailEventsDeadLetterQueue', {
         encryption: QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
       });
       Validations.of(queue).acknowledge({
         id: 'AwsSolutions-SQS3',
-        reason: 'Test fixture: the dead-letter queue schedules point at; it needs none of its own.',
+        reason: 'Test fixture: a dead-letter queue another construct adds; it needs none of its own.',
       });
     },
   });
@@ -389,10 +389,11 @@ describe('alarms and dashboard', () => {
 
   it('alarms on every dead-letter queue of the app as soon as it holds a message', () => {
     const queues = logicalIdsOfType('AWS::SQS::Queue');
-    // The schedule target's own dead-letter queue and the one another construct added.
-    expect(queues).toHaveLength(2);
+    // The schedule target's own dead-letter queue (failed asynchronous invocations), the Scheduler's
+    // dead-letter queue (deliveries it gave up on), and the one another construct added.
+    expect(queues).toHaveLength(3);
     const depthAlarms = alarms().filter((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(depthAlarms).toHaveLength(2);
+    expect(depthAlarms).toHaveLength(3);
     for (const queue of queues) {
       expect(depthAlarms.some((alarm) => JSON.stringify(alarm.Dimensions).includes(`"${queue}"`))).toBe(true);
     }

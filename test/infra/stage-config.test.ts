@@ -18,6 +18,7 @@ const realProdSite = {
   replyTo: 'wsis-info@itu.int',
   alarmEmail: 'ops@wsis.test',
   webOrigin: 'https://forms.wsis.test',
+  publicBaseUrl: 'https://consultations.wsis.test',
 } satisfies Partial<SiteSettings>;
 
 const context =
@@ -95,6 +96,11 @@ describe('stage config from CDK context', () => {
         context({ stage: 'prod', [key]: { ...realProdSite, fromAddress: 'no-reply@other.test' } }),
       ),
     ).toThrow(/fromAddress no-reply@other.test is not at senderDomain consultations.wsis.test/);
+    for (const publicBaseUrl of ['http://consultations.wsis.test', 'https://consultations.wsis.test/']) {
+      expect(() =>
+        stageConfigFor(context({ stage: 'prod', [key]: { ...realProdSite, publicBaseUrl } })),
+      ).toThrow(/publicBaseUrl: /);
+    }
     expect(() => stageConfigFor(context({ stage: 'qa' }))).toThrow(/Unknown stage "qa"/);
   });
 });
