@@ -4,7 +4,15 @@
  * here: `Access-Control-Allow-Origin` echoing the request's Origin when it is an allowed one, and
  * `Vary: Origin` always, because responses are cached publicly and must not be shared across origins.
  */
-export const exposedHeaders = ['Content-Disposition', 'Location', 'Retry-After'] as const;
+// ETag is what the web form sends back as If-Match when it edits a submission; Idempotent-Replayed
+// tells it a retried create was answered from the first one.
+export const exposedHeaders = [
+  'Content-Disposition',
+  'ETag',
+  'Idempotent-Replayed',
+  'Location',
+  'Retry-After',
+] as const;
 
 interface ProxyEventLike {
   readonly headers?: Readonly<Record<string, string | undefined>> | null;

@@ -186,6 +186,10 @@ describe('API', () => {
       `"method.response.header.Access-Control-Allow-Origin":"'${stageConfig.site.webOrigin}'"`,
     );
     expect(headers).toContain(`"method.response.header.Access-Control-Allow-Methods":"'GET,POST,OPTIONS'"`);
+    // The submission routes' edit token (Authorization: Bearer) and If-Match, and create's Idempotency-Key.
+    expect(headers).toContain(
+      `"method.response.header.Access-Control-Allow-Headers":"'Content-Type,Idempotency-Key,Authorization,If-Match'"`,
+    );
   });
 
   it('answers every error API Gateway makes itself as application/problem+json, with CORS', () => {
