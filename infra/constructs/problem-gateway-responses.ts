@@ -1,6 +1,11 @@
 import { ResponseType, type RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
-import { problemMediaType } from '../../shared/http/problem.ts';
+import {
+  invalidSignatureTitle,
+  invalidSignatureType,
+  missingRouteOrSignature,
+  problemMediaType,
+} from '../../shared/http/problem.ts';
 
 export interface ProblemGatewayResponsesProps {
   readonly api: RestApi;
@@ -10,6 +15,8 @@ export interface ProblemGatewayResponsesProps {
 
 interface GatewayProblem {
   readonly type: ResponseType;
+  /** The problem's type URI; `about:blank` (the status says it all) when absent. */
+  readonly problemType?: string;
   /** Left out for DEFAULT_4XX/5XX, whose status differs per cause (RFC 9457 makes it optional). */
   readonly status?: number;
   readonly title: string;
@@ -27,17 +34,17 @@ interface GatewayProblem {
 export const gatewayProblems: readonly GatewayProblem[] = [
   { type: ResponseType.DEFAULT_4XX, title: 'The request was refused' },
   { type: ResponseType.DEFAULT_5XX, title: 'The API could not answer' },
-  {
-    type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
-    // API Gateway answers 403 for a path or method it does not have; for a client it is a 404. Routes
-    // under /v1/admin/ answer the same to a request without a SigV4 signature, as the detail says.
-    status: 404,
-    title: 'Not Found',
-    detail:
-      'No route matches this method and path. Routes under /v1/admin/ also answer this to a request that is not signed with AWS Signature Version 4.',
-  },
+  // API Gateway answers 403 for a path or method it does not have; for a client it is a 404. Routes
+  // under /v1/admin/ answer the same to a request without a SigV4 signature, as the detail says; the
+  // local API answers both with the same document.
+  { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, ...missingRouteOrSignature },
   { type: ResponseType.ACCESS_DENIED, status: 403, title: 'Forbidden' },
-  { type: ResponseType.INVALID_SIGNATURE, status: 403, title: 'The request signature is not valid' },
+  {
+    type: ResponseType.INVALID_SIGNATURE,
+    status: 403,
+    problemType: invalidSignatureType,
+    title: invalidSignatureTitle,
+  },
   { type: ResponseType.EXPIRED_TOKEN, status: 403, title: 'The credentials have expired' },
   { type: ResponseType.UNAUTHORIZED, status: 401, title: 'Unauthorized' },
   { type: ResponseType.BAD_REQUEST_PARAMETERS, status: 400, title: 'The request is not valid' },
@@ -68,7 +75,7 @@ export const gatewayProblems: readonly GatewayProblem[] = [
 /** The response template of one gateway problem (Velocity, rendered by API Gateway). */
 export function gatewayProblemTemplate(problem: GatewayProblem): string {
   const fields = [
-    '"type":"about:blank"',
+    `"type":${JSON.stringify(problem.problemType ?? 'about:blank')}`,
     `"title":${JSON.stringify(problem.title)}`,
     ...(problem.status === undefined ? [] : [`"status":${problem.status}`]),
     `"detail":${problem.detail === undefined ? '$context.error.messageString' : JSON.stringify(problem.detail)}`,

@@ -210,10 +210,17 @@ describe('API', () => {
           .replace('$context.error.messageString', '"Missing Authentication Token"')
           .replace('$context.requestId', 'c0ffee'),
       );
-      expect(rendered).toMatchObject({ type: 'about:blank', title: expect.any(String), requestId: 'c0ffee' });
+      const problem = gatewayProblems.find((candidate) => candidate.type.responseType === props.ResponseType);
+      expect(rendered).toMatchObject({
+        type: problem?.problemType ?? 'about:blank',
+        title: expect.any(String),
+        requestId: 'c0ffee',
+      });
       if (props.StatusCode !== undefined) expect(rendered.status).toBe(Number(props.StatusCode));
     }
     expect(byType.get('MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ StatusCode: '404' });
+    // The same answers as the local API's SigV4 check, so a client sees one behaviour.
+    expect(JSON.stringify(byType.get('INVALID_SIGNATURE'))).toContain('/problems/invalid-signature');
     expect(byType.get('DEFAULT_4XX')).toBeDefined();
     expect(byType.get('DEFAULT_5XX')).toBeDefined();
   });

@@ -145,7 +145,7 @@ describe('gateway problem templates', () => {
           .replace('$context.requestId', 'f00'),
       );
       expect(rendered).toEqual({
-        type: 'about:blank',
+        type: problem.problemType ?? 'about:blank',
         title: problem.title,
         ...(problem.status === undefined ? {} : { status: problem.status }),
         detail: problem.detail ?? 'Message with "quotes"',
