@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContextFor, toProxyEvent } from '../../local/api-gateway/proxy-event.ts';
 import { createDynamoDbConsultationRepository } from '../../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
+import { tableDefinitions, tableKeys } from '../../shared/adapters/dynamodb/table-definitions.ts';
 import { environmentVariableNames } from '../../shared/config/runtime-config.ts';
 import { wsisForum2022 } from '../../shared/domain/definitions/wsis-forum-2022.ts';
 import { dynamoDbTargets, type StartedDynamoDbTarget } from '../support/dynamodb-targets.ts';
@@ -62,7 +62,10 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: 'AKIALAMBDAENTRYTEST',
     AWS_SECRET_ACCESS_KEY: 'lambda-entry-test-secret',
     AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
-    [tableDefinitions.consultations.tableNameEnv]: database.tableNames.consultations,
+    // Every table's name, as CDK sets them on every function.
+    ...Object.fromEntries(
+      tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, database.tableNames[key]]),
+    ),
     [environmentVariableNames.calendarUidDomain]: 'consultations.test',
     [environmentVariableNames.corsAllowedOrigins]: webOrigin,
     POWERTOOLS_SERVICE_NAME: 'consultation-engine',
