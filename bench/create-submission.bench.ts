@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createHandler } from '../functions/create-submission.ts';
-import { createDependencies, createDocumentClient } from '../functions/dependencies.ts';
+import { createDependencies } from '../functions/dependencies.ts';
 import { closeServer } from '../local/api-gateway/api-server.ts';
 import { lambdaContextFor, toProxyEvent } from '../local/api-gateway/proxy-event.ts';
 import { createLocalDynamoDbClient } from '../local/dynamodb/client.ts';
@@ -12,6 +12,7 @@ import { createTables } from '../local/dynamodb/create-tables.ts';
 import { startDynalite } from '../local/dynamodb/dynalite-server.ts';
 import { createLocalClock } from '../local/local-clock.ts';
 import { startSesLocal } from '../local/ses-local.ts';
+import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
 import { wsisForum2022 } from '../shared/domain/definitions/index.ts';
 import { issueExampleSubmission } from '../test/support/issue-example-submission.ts';
 

@@ -1,7 +1,14 @@
 import type { Context } from 'aws-lambda';
 import { transitionDeliverySchema } from '../shared/contracts/transition-delivery.ts';
 import { type ApplyTransitionOutcome, applyTransition } from '../shared/use-cases/apply-transition.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import {
+  auditTrailInDynamoDb,
+  consultationsInDynamoDb,
+  submissionStatisticsInDynamoDb,
+  transitionLedgerInDynamoDb,
+} from './ports/dynamodb.ts';
+import { mailerThroughSes } from './ports/ses.ts';
 
 /**
  * The target of every transition schedule. A malformed event is not retried into the dead-letter
@@ -9,7 +16,11 @@ import { type Dependencies, lambdaEntry } from './dependencies.ts';
  * applying (the email service refused) is thrown, so the Scheduler retries it.
  */
 export const createHandler =
-  (dependencies: Dependencies) =>
+  (
+    dependencies: Uses<
+      'consultations' | 'transitionLedger' | 'auditTrail' | 'mailer' | 'submissionStatistics'
+    >,
+  ) =>
   async (event: unknown, context: Context): Promise<ApplyTransitionOutcome | { outcome: 'malformed' }> => {
     const delivery = transitionDeliverySchema.safeParse(event);
     if (!delivery.success) {
@@ -40,4 +51,10 @@ export const createHandler =
     return result;
   };
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  transitionLedger: transitionLedgerInDynamoDb,
+  auditTrail: auditTrailInDynamoDb,
+  mailer: mailerThroughSes,
+  submissionStatistics: submissionStatisticsInDynamoDb,
+});

@@ -4,9 +4,14 @@ import { entityTag } from '../shared/domain/submission.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
 import { createSubmission } from '../shared/use-cases/create-submission.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { consultationsInDynamoDb, extensionsInDynamoDb, submissionsInDynamoDb } from './ports/dynamodb.ts';
+import { randomIdentifierSource } from './ports/identifiers.ts';
+import { mailerThroughSes } from './ports/ses.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (
+  dependencies: Uses<'consultations' | 'extensions' | 'submissions' | 'mailer' | 'identifiers'>,
+) =>
   httpHandler(routeContracts['create-submission'], async ({ params, body, requestHeaders }) => {
     // Before anything is written: a function without its link base must not store and then fail.
     const publicBaseUrl = requirePublicBaseUrl(dependencies.config);
@@ -33,4 +38,10 @@ export const createHandler = (dependencies: Dependencies) =>
     };
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  extensions: extensionsInDynamoDb,
+  submissions: submissionsInDynamoDb,
+  mailer: mailerThroughSes,
+  identifiers: randomIdentifierSource,
+});

@@ -1,10 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createDynamoDbAuditTrail } from '../shared/adapters/dynamodb/audit-trail.ts';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
+import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
@@ -12,12 +11,12 @@ import { createDynamoDbTransitionLedger } from '../shared/adapters/dynamodb/tran
 import { createEventBridgeScheduleGateway } from '../shared/adapters/scheduler/eventbridge-schedule-gateway.ts';
 import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
 import {
-  environmentVariableNames,
   type RuntimeConfig,
-  readRuntimeConfig,
+  requireEmailConfig,
+  requireScheduleConfig,
 } from '../shared/config/runtime-config.ts';
 import type { AuditTrail } from '../shared/ports/audit-trail.ts';
-import { type Clock, systemClock } from '../shared/ports/clock.ts';
+import type { Clock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
 import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
@@ -29,10 +28,12 @@ import type { TransitionLedger } from '../shared/ports/transition-ledger.ts';
 
 /**
  * The composition root: the only place that turns configuration and AWS clients into the ports the
- * use cases take. Lambda builds it once per cold start from its environment; the local runtime and
- * the tests build it from clients pointed at the emulators and the local clock.
+ * use cases take. The local runtime and the tests build all of it here, from clients pointed at the
+ * emulators and the local clock. In Lambda, `lambda-entry.ts` composes only the ports an entry names,
+ * from the factories in `ports/`, so that a bundle holds only the AWS clients its function uses; this
+ * module is then imported for its types alone.
  *
- * Every port is built on first use, so a function pays at cold start only for the clients it uses.
+ * Every port is built on first use.
  */
 export interface Dependencies {
   readonly clock: Clock;
@@ -53,10 +54,6 @@ export interface AwsClientFactories {
   readonly dynamoDb: () => DynamoDBClient;
   readonly sesv2: () => SESv2Client;
   readonly scheduler: () => SchedulerClient;
-}
-
-export function createDocumentClient(dynamoDb: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
 }
 
 function once<T>(create: () => T): () => T {
@@ -89,20 +86,10 @@ export function createDependencies(
   const submissionStatistics = once(() =>
     createDynamoDbSubmissionStatistics(documents(), config.tableNames.submissions),
   );
-  const mailer = once(() => {
-    if (config.email === undefined) {
-      throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
-    }
-    return createSesMailer(clients.sesv2(), config.email);
-  });
-  const schedules = once(() => {
-    if (config.schedules === undefined) {
-      throw new Error(
-        `This function manages schedules but ${environmentVariableNames.scheduleGroupPrefix} and the other schedule variables are not set`,
-      );
-    }
-    return createEventBridgeScheduleGateway(clients.scheduler(), config.schedules);
-  });
+  const mailer = once(() => createSesMailer(clients.sesv2(), requireEmailConfig(config)));
+  const schedules = once(() =>
+    createEventBridgeScheduleGateway(clients.scheduler(), requireScheduleConfig(config)),
+  );
   const transitionLedger = once(() =>
     createDynamoDbTransitionLedger(documents(), config.tableNames.consultations),
   );
@@ -135,34 +122,5 @@ export function createDependencies(
       return submissionStatistics();
     },
     identifiers: randomIdentifiers,
-  };
-}
-
-let lambdaDependencies: Dependencies | undefined;
-
-/** Built on first use, then kept for the life of the execution environment. */
-function dependenciesFromEnvironment(): Dependencies {
-  lambdaDependencies ??= createDependencies(
-    {
-      dynamoDb: () => new DynamoDBClient({}),
-      sesv2: () => new SESv2Client({}),
-      scheduler: () => new SchedulerClient({}),
-    },
-    readRuntimeConfig(process.env),
-    systemClock,
-  );
-  return lambdaDependencies;
-}
-
-type Handler<TEvent, TResult> = (event: TEvent, context: Context) => Promise<TResult>;
-
-/** The Lambda entry point for a handler factory: composes from the environment once, then delegates. */
-export function lambdaEntry<TEvent, TResult>(
-  createHandler: (dependencies: Dependencies) => Handler<TEvent, TResult>,
-): Handler<TEvent, TResult> {
-  let handler: Handler<TEvent, TResult> | undefined;
-  return (event, context) => {
-    handler ??= createHandler(dependenciesFromEnvironment());
-    return handler(event, context);
   };
 }

@@ -2,9 +2,10 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { auditTrailInDynamoDb, consultationsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'consultations' | 'auditTrail'>) =>
   httpHandler(routeContracts['get-audit-trail'], async ({ params, caller }) => {
     adminActor(caller);
     if ((await dependencies.consultations.find(params.id)) === undefined) {
@@ -17,4 +18,7 @@ export const createHandler = (dependencies: Dependencies) =>
     };
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  auditTrail: auditTrailInDynamoDb,
+});

@@ -3,9 +3,10 @@ import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
 import { submissionResult } from '../shared/http/submission-result.ts';
 import { loadForTokenHolder } from '../shared/use-cases/submission-access.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { submissionsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'submissions'>) =>
   httpHandler(routeContracts['get-submission'], async ({ params, headers }) => {
     const { submission } = await answeringRefusals(() =>
       loadForTokenHolder(dependencies, { submissionId: params.id, authorization: headers.authorization }),
@@ -13,4 +14,4 @@ export const createHandler = (dependencies: Dependencies) =>
     return submissionResult(submission);
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, { submissions: submissionsInDynamoDb });

@@ -3,9 +3,10 @@ import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { grantExtension } from '../shared/use-cases/grant-extension.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { auditTrailInDynamoDb, consultationsInDynamoDb, extensionsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'consultations' | 'extensions' | 'auditTrail'>) =>
   httpHandler(routeContracts['grant-extension'], async ({ params, body, caller }) => {
     const result = await grantExtension(dependencies, {
       consultationId: params.id,
@@ -31,4 +32,8 @@ export const createHandler = (dependencies: Dependencies) =>
     }
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  extensions: extensionsInDynamoDb,
+  auditTrail: auditTrailInDynamoDb,
+});

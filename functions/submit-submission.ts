@@ -4,9 +4,13 @@ import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
 import { submissionResult } from '../shared/http/submission-result.ts';
 import { submitSubmission } from '../shared/use-cases/change-submission-status.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { consultationsInDynamoDb, extensionsInDynamoDb, submissionsInDynamoDb } from './ports/dynamodb.ts';
+import { mailerThroughSes } from './ports/ses.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (
+  dependencies: Uses<'consultations' | 'extensions' | 'submissions' | 'mailer'>,
+) =>
   httpHandler(routeContracts['submit-submission'], async ({ params, headers, requestHeaders }) => {
     const publicBaseUrl = requirePublicBaseUrl(dependencies.config);
     return submissionResult(
@@ -21,4 +25,9 @@ export const createHandler = (dependencies: Dependencies) =>
     );
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  extensions: extensionsInDynamoDb,
+  submissions: submissionsInDynamoDb,
+  mailer: mailerThroughSes,
+});

@@ -3,9 +3,10 @@ import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
 import { submissionResult } from '../shared/http/submission-result.ts';
 import { updateSubmission } from '../shared/use-cases/update-submission.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { consultationsInDynamoDb, extensionsInDynamoDb, submissionsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'consultations' | 'extensions' | 'submissions'>) =>
   httpHandler(routeContracts['update-submission'], async ({ params, headers, requestHeaders, body }) =>
     submissionResult(
       await answeringRefusals(() =>
@@ -19,4 +20,8 @@ export const createHandler = (dependencies: Dependencies) =>
     ),
   );
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  extensions: extensionsInDynamoDb,
+  submissions: submissionsInDynamoDb,
+});

@@ -3,9 +3,10 @@ import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
 import { submissionResult } from '../shared/http/submission-result.ts';
 import { withdrawSubmission } from '../shared/use-cases/change-submission-status.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { consultationsInDynamoDb, extensionsInDynamoDb, submissionsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'consultations' | 'extensions' | 'submissions'>) =>
   httpHandler(routeContracts['withdraw-submission'], async ({ params, headers, requestHeaders }) =>
     submissionResult(
       await answeringRefusals(() =>
@@ -18,4 +19,8 @@ export const createHandler = (dependencies: Dependencies) =>
     ),
   );
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  extensions: extensionsInDynamoDb,
+  submissions: submissionsInDynamoDb,
+});

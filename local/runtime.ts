@@ -34,6 +34,8 @@ export interface LocalRuntimeOptions {
   readonly port?: number;
   readonly clockAt?: Date;
   readonly clockSpeed?: number;
+  /** Browser origins allowed by CORS, e.g. a web form's dev server; none by default. */
+  readonly allowedOrigins?: readonly string[];
   /**
    * How often the Scheduler emulator checks for schedules the running clock made due (default 250
    * ms); 0 leaves delivery to clock moves and `deliverDueSchedules`, so a test can set the clock
@@ -126,6 +128,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
       ) as Record<(typeof tableKeys)[number], string>,
       calendarUidDomain: 'consultations.localhost',
+      ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
       email: { from: localEmailSender },
       // Links in emails point at this API, whose port is known only once it listens (port 0 picks
       // one); handlers read it per request, after that.

@@ -3,12 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Access, FunctionDefinition } from '../../functions/manifest.ts';
 import { type TableKey, tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
+import type { LogLevel } from '../stage-config.ts';
+import { bundleDefines, functionBundling } from './function-bundling.ts';
 
 /** The repository root: esbuild's project root, where package-lock.json and every entry live. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,6 +36,8 @@ export interface AccessTargets {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   /** ARN of the SES identity that functions with `email` access may send from. */
   readonly emailIdentityArn?: string;
+  /** The SES configuration set those sends name: SES authorizes it as a resource of SendEmail too. */
+  readonly emailConfigurationSetName?: string;
   readonly schedules?: ScheduleAccess;
 }
 
@@ -37,7 +49,15 @@ export interface ConsultationFunctionProps {
   readonly access: AccessTargets;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
+  /** Lowest level the function logs; default INFO. */
+  readonly logLevel?: LogLevel;
+  /** Bundle the Powertools tracer (X-Ray subsegments per SDK call); default off, for a small cold start. */
+  readonly powertoolsTracer?: boolean;
 }
+
+/** Powertools' settings, by its environment variable names (read by the library itself). */
+export const powertoolsServiceName = 'consultation-engine';
+export const powertoolsMetricsNamespace = 'ConsultationEngine';
 
 const tableReadActions = [
   'dynamodb:GetItem',
@@ -55,11 +75,6 @@ const tableWriteActions = [
 const defaultMemoryMb = 512;
 const defaultTimeoutSeconds = 10;
 
-// esbuild's ESM output has no `require`; bundled CommonJS dependencies that require Node built-ins
-// need one, so the bundle starts by creating it from its own URL.
-const requireShim =
-  "import { createRequire as __consultationCreateRequire } from 'node:module'; const require = __consultationCreateRequire(import.meta.url);";
-
 /**
  * The house Lambda function for one manifest entry: Node.js 24 on arm64, an ESM bundle built
  * locally by esbuild with the AWS SDK inside (the version tested is the version run), source maps
@@ -71,6 +86,11 @@ export class ConsultationFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  /**
+   * Where Lambda puts an asynchronous event (a Scheduler delivery) that failed every retry, for
+   * functions invoked asynchronously; alarmed on like every dead-letter queue of the app.
+   */
+  readonly deadLetterQueue: Queue | undefined;
 
   constructor(scope: Construct, id: string, props: ConsultationFunctionProps) {
     super(scope, id);
@@ -93,6 +113,25 @@ export class ConsultationFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    // EventBridge Scheduler invokes its Lambda targets asynchronously: after Lambda's own two
+    // retries the event would be dropped without a trace, so it lands here instead.
+    this.deadLetterQueue =
+      definition.trigger.kind === 'schedule-target'
+        ? new Queue(this, 'DeadLetterQueue', {
+            encryption: QueueEncryption.SQS_MANAGED,
+            enforceSSL: true,
+            retentionPeriod: Duration.days(14),
+            removalPolicy: props.logRemovalPolicy,
+          })
+        : undefined;
+    if (this.deadLetterQueue !== undefined) {
+      Validations.of(this.deadLetterQueue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue is the dead-letter queue of ${functionName}'s asynchronous invocations; a dead-letter queue needs none of its own, and an alarm fires on its first message.`,
+      });
+    }
+    const logLevel = props.logLevel ?? 'INFO';
+
     this.function = new NodejsFunction(this, 'Function', {
       functionName,
       description: definition.description,
@@ -107,16 +146,30 @@ export class ConsultationFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
+      // Lambda drops records below the level before they reach CloudWatch (and cost anything).
+      applicationLogLevelV2: ApplicationLogLevel[logLevel],
+      systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      deadLetterQueue: this.deadLetterQueue,
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: powertoolsServiceName,
+        POWERTOOLS_METRICS_NAMESPACE: powertoolsMetricsNamespace,
+        POWERTOOLS_LOG_LEVEL: logLevel,
+        // Responses hold personal data (a submitter's answers): traces keep timings, not bodies.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      },
       bundling: {
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: requireShim,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
+        target: functionBundling.target,
+        mainFields: [...functionBundling.mainFields],
+        banner: functionBundling.banner,
+        minify: functionBundling.minify,
+        sourceMap: functionBundling.sourcemap,
+        sourcesContent: functionBundling.sourcesContent,
+        externalModules: [...functionBundling.external],
+        define: bundleDefines({ powertoolsTracer: props.powertoolsTracer ?? false }),
         forceDockerBundling: false,
       },
     });
@@ -162,13 +215,23 @@ export class ConsultationFunction extends Construct {
       case 'email': {
         if (targets.emailIdentityArn === undefined) {
           throw new Error(
-            `Function ${this.definition.name} needs email access, but this stage has no emailSenderIdentity in infra/stage-config.ts.`,
+            `Function ${this.definition.name} needs email access, but no SES identity was given to it.`,
           );
         }
+        const configurationSetArns =
+          targets.emailConfigurationSetName === undefined
+            ? []
+            : [
+                Stack.of(this).formatArn({
+                  service: 'ses',
+                  resource: 'configuration-set',
+                  resourceName: targets.emailConfigurationSetName,
+                }),
+              ];
         this.function.addToRolePolicy(
           new PolicyStatement({
             actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            resources: [targets.emailIdentityArn],
+            resources: [targets.emailIdentityArn, ...configurationSetArns],
           }),
         );
         return;

@@ -15,6 +15,7 @@ import {
   tableDefinitions,
   tableKeys,
 } from '../../shared/adapters/dynamodb/table-definitions.ts';
+import { EmailSending } from '../constructs/email-sending.ts';
 import { pascalCase, recordOf } from '../naming.ts';
 import type { StageConfig } from '../stage-config.ts';
 
@@ -33,6 +34,7 @@ export interface StatefulStackProps extends StackProps {
  */
 export class StatefulStack extends Stack {
   readonly tables: Readonly<Record<TableKey, Table>>;
+  readonly email: EmailSending;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -44,6 +46,34 @@ export class StatefulStack extends Stack {
         value: table.tableName,
       });
       return table;
+    });
+
+    const { site } = stageConfig;
+    this.email = new EmailSending(this, 'Email', {
+      namePrefix: stageConfig.resourcePrefix,
+      senderDomain: site.senderDomain,
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    new CfnOutput(this, 'SesToVerify', {
+      description: 'What SES needs before the engine can send email',
+      value:
+        `Add the three DKIM CNAME records (outputs SesDkimRecord1-3) to the DNS of ${site.senderDomain}; ` +
+        `SES then verifies the domain identity by itself. In ${site.region}, leave the SES sandbox (request ` +
+        `production access) before the first reminder wave, and confirm the alarm subscription sent to ${site.alarmEmail}.`,
+    });
+    this.email.identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `SesDkimRecord${index + 1}`, {
+        description: `DKIM record ${index + 1} of 3 for ${site.senderDomain}: name CNAME value`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+    new CfnOutput(this, 'EmailConfigurationSetName', {
+      description: 'SES configuration set every email is sent with',
+      value: this.email.configurationSet.configurationSetName,
+    });
+    new CfnOutput(this, 'EmailDeliveryEventsTopicArn', {
+      description: 'SNS topic receiving SES bounce, complaint, reject and rendering-failure events',
+      value: this.email.deliveryEvents.topicArn,
     });
   }
 }

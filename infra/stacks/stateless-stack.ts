@@ -2,6 +2,7 @@ import {
   ArnFormat,
   CfnOutput,
   CrossStackReferences,
+  Duration,
   ReferenceStrength,
   RemovalPolicy,
   Stack,
@@ -13,13 +14,17 @@ import {
   AccessLogFormat,
   AuthorizationType,
   CfnAccount,
+  type CorsOptions,
   EndpointType,
+  type IResource,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
   type RequestValidator,
   RestApi,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigateway';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -29,7 +34,10 @@ import type { FunctionDefinition, Trigger } from '../../functions/manifest.ts';
 import { type TableKey, tableKeys } from '../../shared/adapters/dynamodb/table-definitions.ts';
 import { runtimeEnvironment, type ScheduleConfig } from '../../shared/config/runtime-config.ts';
 import { consultationDefinitions } from '../../shared/domain/definitions/index.ts';
+import { defaultBodyLimitBytes } from '../../shared/http/http-handler.ts';
+import { ApiFirewall } from '../constructs/api-firewall.ts';
 import { ConsultationFunction, type ScheduleAccess } from '../constructs/consultation-function.ts';
+import { ProblemGatewayResponses } from '../constructs/problem-gateway-responses.ts';
 import { ScheduleDeadLetterQueue } from '../constructs/schedule-dead-letter-queue.ts';
 import { pascalCase, recordOf } from '../naming.ts';
 import type { StageConfig } from '../stage-config.ts';
@@ -39,6 +47,14 @@ export interface StatelessStackProps extends StackProps {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   /** Normally `functionManifest`; tests pass other lists to reach every kind of trigger and access. */
   readonly functions: readonly FunctionDefinition[];
+  /** How functions with `email` access send: the SES identity and configuration set of the stateful stack. */
+  readonly email: EmailSendingTargets;
+}
+
+export interface EmailSendingTargets {
+  /** ARN of the SES identity that functions with `email` access may send from. */
+  readonly identityArn: string;
+  readonly configurationSetName: string;
 }
 
 type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
@@ -51,6 +67,8 @@ type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
 export class StatelessStack extends Stack {
   readonly api: RestApi;
   readonly functions: readonly ConsultationFunction[];
+  readonly firewall: ApiFirewall;
+  private readonly preflightedPaths = new Set<string>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -61,33 +79,44 @@ export class StatelessStack extends Stack {
 
     const schedules = this.scheduleAccessFor(props.functions, stageConfig);
     const scheduleConfig = this.scheduleConfigFor(props.functions, stageConfig, schedules);
-    const environment = runtimeEnvironment({
-      tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
-      calendarUidDomain: stageConfig.calendarUidDomain,
-      publicBaseUrl: stageConfig.publicBaseUrl,
-      ...(stageConfig.emailSenderIdentity === undefined
-        ? {}
-        : { email: { from: senderAddress(stageConfig.emailSenderIdentity) } }),
-      ...(scheduleConfig === undefined ? {} : { schedules: scheduleConfig }),
-    });
-    const emailIdentityArn =
-      stageConfig.emailSenderIdentity === undefined
-        ? undefined
-        : this.formatArn({
-            service: 'ses',
-            resource: 'identity',
-            resourceName: stageConfig.emailSenderIdentity,
-          });
+    const { site } = stageConfig;
+    // Email and schedule settings only reach the functions that use them: the others have no use for them.
+    const environmentFor = (definition: FunctionDefinition) =>
+      runtimeEnvironment({
+        tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
+        calendarUidDomain: stageConfig.calendarUidDomain,
+        allowedOrigins: [site.webOrigin],
+        publicBaseUrl: site.publicBaseUrl,
+        ...(definition.access.some((access) => access.kind === 'email')
+          ? {
+              email: {
+                from: `${site.fromName} <${site.fromAddress}>`,
+                replyTo: site.replyTo,
+                configurationSetName: props.email.configurationSetName,
+              },
+            }
+          : {}),
+        ...(scheduleConfig !== undefined && definition.access.some((access) => access.kind === 'schedules')
+          ? { schedules: scheduleConfig }
+          : {}),
+      });
 
     this.functions = props.functions.map(
       (definition) =>
         new ConsultationFunction(this, `${pascalCase(definition.name)}Function`, {
           definition,
           namePrefix: stageConfig.resourcePrefix,
-          environment,
-          access: { tables: props.tables, emailIdentityArn, schedules },
+          environment: environmentFor(definition),
+          access: {
+            tables: props.tables,
+            emailIdentityArn: props.email.identityArn,
+            emailConfigurationSetName: props.email.configurationSetName,
+            schedules,
+          },
           logRetention: stageConfig.logRetention,
           logRemovalPolicy: stageConfig.removalPolicy,
+          logLevel: stageConfig.logLevel,
+          powertoolsTracer: stageConfig.powertoolsTracer,
         }),
     );
 
@@ -108,17 +137,41 @@ export class StatelessStack extends Stack {
       validateRequestParameters: true,
       validateRequestBody: true,
     });
+    const cors = corsOptionsFor(props.functions, site.webOrigin);
     for (const fn of this.functions) {
       const { trigger } = fn.definition;
       if (trigger.kind === 'http') {
-        this.route(fn, trigger, requestValidator);
+        this.route(fn, trigger, requestValidator, cors);
       }
     }
+    new ProblemGatewayResponses(this, 'ProblemResponses', { api: this.api, allowedOrigin: site.webOrigin });
+    this.firewall = new ApiFirewall(this, 'Firewall', {
+      namePrefix: stageConfig.resourcePrefix,
+      stage: this.api.deploymentStage,
+      requestsPerIpPer5Minutes: stageConfig.wafRequestsPerIpPer5Minutes,
+      maxBodyBytes: defaultBodyLimitBytes,
+    });
 
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the REST API stage; routes start with /v1/',
       value: this.api.url,
     });
+    if (site.customDomain !== undefined) {
+      const domain = this.api.addDomainName('CustomDomain', {
+        domainName: site.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(
+          this,
+          'CustomDomainCertificate',
+          site.customDomain.certificateArn,
+        ),
+        endpointType: EndpointType.REGIONAL,
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+      new CfnOutput(this, 'CustomDomainTarget', {
+        description: `Point ${site.customDomain.domainName} here (CNAME, or an alias record in Route 53)`,
+        value: domain.domainNameAliasDomainName,
+      });
+    }
   }
 
   private restApi(stageConfig: StageConfig): RestApi {
@@ -140,6 +193,8 @@ export class StatelessStack extends Stack {
         // Execution logs at ERROR level, without request or response bodies (they hold personal data).
         loggingLevel: MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
+        // Stage-level metrics (Count, 4XXError, 5XXError, Latency) are always published; per-method
+        // metrics would cost a custom metric per method and are not needed by the alarms.
         metricsEnabled: false,
         tracingEnabled: true,
         throttlingRateLimit: stageConfig.apiThrottling.rateLimit,
@@ -173,30 +228,39 @@ export class StatelessStack extends Stack {
     });
     api.deploymentStage.node.addDependency(account, executionLogs);
 
-    Validations.of(api.deploymentStage).acknowledge({
-      id: 'AwsSolutions-APIG3',
-      reason: `The regional WAF web ACL arrives with the production-infrastructure issue; until then stage throttling (${stageConfig.apiThrottling.rateLimit} requests/s, burst ${stageConfig.apiThrottling.burstLimit}) bounds abuse.`,
-    });
     return api;
   }
 
-  private route(fn: ConsultationFunction, trigger: HttpTrigger, requestValidator: RequestValidator): void {
+  private route(
+    fn: ConsultationFunction,
+    trigger: HttpTrigger,
+    requestValidator: RequestValidator,
+    cors: ReadonlyMap<string, CorsOptions>,
+  ): void {
     const parameters = pathParameterNames(trigger.path);
-    const method = this.api.root
-      .resourceForPath(trigger.path)
-      .addMethod(trigger.method, new LambdaIntegration(fn.function, { allowTestInvoke: false }), {
+    const resource = this.api.root.resourceForPath(trigger.path);
+    const preflight = cors.get(trigger.path);
+    if (preflight !== undefined && !this.preflightedPaths.has(trigger.path)) {
+      this.preflight(resource, preflight);
+      this.preflightedPaths.add(trigger.path);
+    }
+    const method = resource.addMethod(
+      trigger.method,
+      new LambdaIntegration(fn.function, { allowTestInvoke: false }),
+      {
         authorizationType: trigger.authorization === 'iam' ? AuthorizationType.IAM : AuthorizationType.NONE,
         requestValidator,
         requestParameters:
           parameters.length === 0
             ? undefined
             : Object.fromEntries(parameters.map((name) => [`method.request.path.${name}`, true])),
-      });
+      },
+    );
     if (trigger.authorization === 'public') {
       Validations.of(method).acknowledge(
         {
           id: 'AwsSolutions-APIG4',
-          reason: `${trigger.method} ${trigger.path} is public by design: the consultation is open to every stakeholder without an account. Abuse is bounded by stage throttling and, later, the WAF.`,
+          reason: `${trigger.method} ${trigger.path} is public by design: the consultation is open to every stakeholder without an account. Abuse is bounded by the WAF's per-IP rate rule and stage throttling.`,
         },
         {
           id: 'AwsSolutions-COG4',
@@ -209,6 +273,25 @@ export class StatelessStack extends Stack {
         reason: `${trigger.method} ${trigger.path} is a secretariat route authorized by IAM (SigV4): its callers are AWS principals of the secretariat, not users of a Cognito user pool.`,
       });
     }
+  }
+
+  /**
+   * The browser's CORS preflight for a public resource, answered by API Gateway itself (a mock
+   * integration, no Lambda): the web form's origin only. Public by nature: a browser sends it
+   * without credentials.
+   */
+  private preflight(resource: IResource, options: CorsOptions): void {
+    const method = resource.addCorsPreflight(options);
+    Validations.of(method).acknowledge(
+      {
+        id: 'AwsSolutions-APIG4',
+        reason: `CORS preflight (OPTIONS) of ${resource.path}: browsers send it without credentials, and API Gateway answers it with a mock integration that runs no code.`,
+      },
+      {
+        id: 'AwsSolutions-COG4',
+        reason: `CORS preflight (OPTIONS) of ${resource.path}: browsers send it without credentials, so no authorizer can apply.`,
+      },
+    );
   }
 
   /**
@@ -273,9 +356,32 @@ export class StatelessStack extends Stack {
   }
 }
 
-/** `no-reply@<domain>` for a verified domain; the address itself for a verified address. */
-function senderAddress(identity: string): string {
-  return identity.includes('@') ? identity : `Consultation engine <no-reply@${identity}>`;
+/**
+ * Preflight options per path of a public route: the methods the manifest routes on that path, the
+ * headers a browser may send, the web form's origin. Admin routes are signed requests from AWS
+ * principals, not from a browser, so they get no preflight.
+ */
+export function corsOptionsFor(
+  functions: readonly FunctionDefinition[],
+  webOrigin: string,
+): Map<string, CorsOptions> {
+  const methodsByPath = new Map<string, string[]>();
+  for (const { trigger } of functions) {
+    if (trigger.kind !== 'http' || trigger.authorization !== 'public') continue;
+    methodsByPath.set(trigger.path, [...(methodsByPath.get(trigger.path) ?? []), trigger.method]);
+  }
+  return new Map(
+    [...methodsByPath].map(([path, methods]) => [
+      path,
+      {
+        allowOrigins: [webOrigin],
+        allowMethods: [...methods, 'OPTIONS'],
+        // Authorization carries a submission's edit token (Bearer), If-Match the version it edits.
+        allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-Match'],
+        maxAge: Duration.hours(1),
+      },
+    ]),
+  );
 }
 
 /** `/v1/consultations/{id}/calendar.ics` -> `['id']`; a greedy `{proxy+}` yields `proxy`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type TableKey, tableDefinitions, tableKeys } from '../adapters/dynamodb/table-definitions.ts';
 
 /**
@@ -12,6 +12,10 @@ export const environmentVariableNames = {
   emailFrom: 'EMAIL_FROM',
   /** SES configuration set that reports bounces and complaints; optional. */
   emailConfigurationSet: 'EMAIL_CONFIGURATION_SET',
+  /** Where replies to every email go unless the email names its own; optional. */
+  emailReplyTo: 'EMAIL_REPLY_TO',
+  /** Comma-separated browser origins allowed to call the API (the web form); optional. */
+  corsAllowedOrigins: 'CORS_ALLOWED_ORIGINS',
   /**
    * Public base URL that links in emails start with, e.g. `https://consultations.example.org`: a
    * submission's edit link is `<base>/v1/submissions/<id>#token=<edit token>`. Locally, the API's URL.
@@ -45,11 +49,14 @@ const scheduleVariables = {
 export interface EmailConfig {
   readonly from: string;
   readonly configurationSetName?: string;
+  readonly replyTo?: string;
 }
 
 export interface RuntimeConfig {
   readonly tableNames: Readonly<Record<TableKey, string>>;
   readonly calendarUidDomain: string;
+  /** Origins whose browser requests get CORS headers; none when absent. */
+  readonly allowedOrigins?: readonly string[];
   /** Present for functions that send email; the mailer refuses to start without it. */
   readonly email?: EmailConfig;
   /** Present for functions that manage schedules; the schedule gateway refuses to start without it. */
@@ -59,6 +66,24 @@ export interface RuntimeConfig {
 }
 
 const publicBaseUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+
+/** The email settings, or an error naming the variable, for the functions that send email. */
+export function requireEmailConfig(config: RuntimeConfig): EmailConfig {
+  if (config.email === undefined) {
+    throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
+  }
+  return config.email;
+}
+
+/** The schedule settings, or an error naming the variables, for the functions that manage schedules. */
+export function requireScheduleConfig(config: RuntimeConfig): ScheduleConfig {
+  if (config.schedules === undefined) {
+    throw new Error(
+      `This function manages schedules but ${environmentVariableNames.scheduleGroupPrefix} and the other schedule variables are not set`,
+    );
+  }
+  return config.schedules;
+}
 
 /** The public base URL, or an error naming the variable, for the functions that need it. */
 export function requirePublicBaseUrl(config: RuntimeConfig): string {
@@ -96,15 +121,22 @@ export function readRuntimeConfig(environment: Readonly<Record<string, string | 
   const configurationSet = requiredText.safeParse(
     environment[environmentVariableNames.emailConfigurationSet],
   );
+  const replyTo = requiredText.safeParse(environment[environmentVariableNames.emailReplyTo]);
+  const allowedOrigins = (environment[environmentVariableNames.corsAllowedOrigins] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
   return {
     tableNames,
     calendarUidDomain,
+    ...(allowedOrigins.length === 0 ? {} : { allowedOrigins }),
     ...(publicBaseUrl?.success === true ? { publicBaseUrl: publicBaseUrl.data } : {}),
     ...(emailFrom.success
       ? {
           email: {
             from: emailFrom.data,
             ...(configurationSet.success ? { configurationSetName: configurationSet.data } : {}),
+            ...(replyTo.success ? { replyTo: replyTo.data } : {}),
           },
         }
       : {}),
@@ -126,6 +158,12 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
     ...(config.email?.configurationSetName === undefined
       ? {}
       : { [environmentVariableNames.emailConfigurationSet]: config.email.configurationSetName }),
+    ...(config.email?.replyTo === undefined
+      ? {}
+      : { [environmentVariableNames.emailReplyTo]: config.email.replyTo }),
+    ...(config.allowedOrigins === undefined || config.allowedOrigins.length === 0
+      ? {}
+      : { [environmentVariableNames.corsAllowedOrigins]: config.allowedOrigins.join(',') }),
     ...(config.schedules === undefined
       ? {}
       : {

@@ -2,6 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { RouteContract } from '../contracts/route-contract.ts';
+import { logger } from '../observability/logger.ts';
 import { type FieldError, HttpProblem, problemMediaType, problems } from './problem.ts';
 
 /**
@@ -149,16 +150,12 @@ function problemResponses(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
       const problem = error instanceof HttpProblem ? error : problems.internal();
       if (!(error instanceof HttpProblem)) {
         // Only the error's class and message: an AWS SDK error never carries the request body.
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            message: 'Unhandled error in HTTP handler',
-            requestId: request.context.awsRequestId,
-            resource: request.event.resource,
-            errorName: error?.name,
-            errorMessage: error?.message,
-          }),
-        );
+        logger.error('Unhandled error in HTTP handler', {
+          requestId: request.context.awsRequestId,
+          resource: request.event.resource,
+          errorName: error?.name,
+          errorMessage: error?.message,
+        });
       }
       const document = { ...problem.toDocument(request.event.path), requestId: request.context.awsRequestId };
       request.response = {

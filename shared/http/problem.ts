@@ -21,6 +21,22 @@ export interface ProblemDocument {
 
 export const problemMediaType = 'application/problem+json';
 
+/**
+ * API Gateway answers a method and path it has no route for, and an unsigned request on an AWS_IAM
+ * route, with one response type (MISSING_AUTHENTICATION_TOKEN), which the stage maps to this 404
+ * (infra/constructs/problem-gateway-responses.ts); the local API answers both the same way.
+ */
+export const missingRouteOrSignature = {
+  status: 404,
+  title: 'Not Found',
+  detail:
+    'No route matches this method and path. Routes under /v1/admin/ also answer this to a request that is not signed with AWS Signature Version 4.',
+} as const;
+
+/** A signed request whose signature does not verify (INVALID_SIGNATURE in API Gateway), here and deployed. */
+export const invalidSignatureType = '/problems/invalid-signature';
+export const invalidSignatureTitle = 'The request signature is not valid';
+
 export class HttpProblem extends Error {
   readonly status: number;
   readonly type: string;
@@ -110,20 +126,10 @@ export const problems = {
       detail: `${errors.length} ${errors.length === 1 ? 'rule is' : 'rules are'} broken; see errors.`,
       errors,
     }),
-  missingAuthentication: () =>
-    new HttpProblem({
-      status: 403,
-      type: '/problems/missing-authentication',
-      title: 'Missing Authentication Token',
-      detail: 'This route requires a request signed with AWS Signature Version 4 (IAM credentials).',
-    }),
+  /** What the deployed API answers an unsigned request on an IAM route: see `missingRouteOrSignature`. */
+  missingAuthentication: () => new HttpProblem({ ...missingRouteOrSignature }),
   invalidSignature: (detail: string) =>
-    new HttpProblem({
-      status: 403,
-      type: '/problems/invalid-signature',
-      title: 'The request signature is not valid',
-      detail,
-    }),
+    new HttpProblem({ status: 403, type: invalidSignatureType, title: invalidSignatureTitle, detail }),
   methodNotAllowed: (allowed: readonly string[]) =>
     new HttpProblem({
       status: 405,

@@ -1,13 +1,19 @@
 import type { StoredSubmission } from '../domain/submission.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { SubmissionRepository } from '../ports/submission-repository.ts';
 import { type ConfirmationPorts, editLinkFor, sendConfirmationOnce } from './send-confirmation.ts';
 import { checkIfMatch, loadForTokenHolder, refuseIfWithdrawn } from './submission-access.ts';
 import { refuse } from './submission-refusal.ts';
 import { requireOpenCall, type WriteWindowPorts } from './submission-write-window.ts';
 
-export interface StatusChangePorts extends WriteWindowPorts, ConfirmationPorts {
+/** What every status change needs: the submission, its call's write window, the instant. */
+export interface StatusWritePorts extends WriteWindowPorts {
+  readonly submissions: SubmissionRepository;
   readonly clock: Clock;
 }
+
+/** Submitting also sends the receipt; withdrawing sends nothing, so it needs no mailer. */
+export interface StatusChangePorts extends StatusWritePorts, ConfirmationPorts {}
 
 interface StatusChangeRequest {
   readonly submissionId: string;
@@ -65,7 +71,7 @@ export async function submitSubmission(
  * stays. Withdrawing a withdrawn submission changes nothing and answers it as it is.
  */
 export async function withdrawSubmission(
-  ports: StatusChangePorts,
+  ports: StatusWritePorts,
   request: StatusChangeRequest,
 ): Promise<StoredSubmission> {
   return changeStatus(ports, request, async (submission, _editToken, now) => {
@@ -93,7 +99,7 @@ type Transition =
   | { readonly changed: StoredSubmission; readonly after?: (stored: StoredSubmission) => Promise<unknown> };
 
 async function changeStatus(
-  ports: StatusChangePorts,
+  ports: StatusWritePorts,
   request: StatusChangeRequest,
   transition: (submission: StoredSubmission, editToken: string, now: Date) => Promise<Transition>,
 ): Promise<StoredSubmission> {

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/dependencies.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
 import { problemSchema } from '../../shared/contracts/problem.ts';
 import { postJson, useLocalRuntime } from './local-runtime.ts';

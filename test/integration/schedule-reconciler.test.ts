@@ -1,10 +1,10 @@
 import { GetScheduleCommand, paginateListSchedules, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/dependencies.ts';
 import { createLocalClock, type LocalClock } from '../../local/local-clock.ts';
 import { type SchedulerEmulator, startSchedulerEmulator } from '../../local/scheduler/scheduler-emulator.ts';
 import { createDynamoDbAuditTrail } from '../../shared/adapters/dynamodb/audit-trail.ts';
 import { createDynamoDbConsultationRepository } from '../../shared/adapters/dynamodb/consultation-repository.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbTransitionLedger } from '../../shared/adapters/dynamodb/transition-ledger.ts';
 import { createEventBridgeScheduleGateway } from '../../shared/adapters/scheduler/eventbridge-schedule-gateway.ts';
 import { wsisForum2022 } from '../../shared/domain/definitions/index.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/dependencies.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../../shared/adapters/dynamodb/submission-statistics.ts';
 import { contentSha256, type StoredSubmission } from '../../shared/domain/submission.ts';

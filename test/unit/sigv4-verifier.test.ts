@@ -73,8 +73,9 @@ describe('local SigV4 verification, against the Smithy signer', () => {
     await expect(
       verify({ method: 'GET', url: '/v1/admin/x', rawHeaders: [], body: Buffer.alloc(0) }),
     ).rejects.toMatchObject({
-      status: 403,
-      type: '/problems/missing-authentication',
+      status: 404,
+      type: 'about:blank',
+      title: 'Not Found',
     });
     const wrongSecret = await signedRequest({ path: '/v1/admin/x', secret: 'guess' });
     await expect(verify(wrongSecret)).rejects.toMatchObject({ type: '/problems/invalid-signature' });

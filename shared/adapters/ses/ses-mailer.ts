@@ -6,18 +6,22 @@ export interface SesMailerOptions {
   readonly from: string;
   /** Configuration set whose event destination reports bounces and complaints, when there is one. */
   readonly configurationSetName?: string;
+  /** Reply-to of every email that names none of its own (the Secretariat's inbox). */
+  readonly replyTo?: string;
 }
 
 /** Sends through SES v2 with Simple content, which carries custom headers and attachments. */
 export function createSesMailer(client: SESv2Client, options: SesMailerOptions): Mailer {
   const encoder = new TextEncoder();
+  const defaultReplyTo = options.replyTo === undefined ? undefined : [options.replyTo];
   return {
     async send(email) {
+      const replyTo = email.replyTo ?? defaultReplyTo;
       const result = await client.send(
         new SendEmailCommand({
           FromEmailAddress: options.from,
           Destination: { ToAddresses: [...email.to] },
-          ...(email.replyTo === undefined ? {} : { ReplyToAddresses: [...email.replyTo] }),
+          ...(replyTo === undefined ? {} : { ReplyToAddresses: [...replyTo] }),
           ...(options.configurationSetName === undefined
             ? {}
             : { ConfigurationSetName: options.configurationSetName }),
