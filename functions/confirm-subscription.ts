@@ -2,9 +2,10 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { confirmSubscription } from '../shared/use-cases/confirm-subscription.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { subscriptionsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'subscriptions'>) =>
   httpHandler(routeContracts['confirm-subscription'], async ({ body }) => {
     const result = await confirmSubscription(dependencies, body.token);
     if (result.outcome === 'invalid' || result.consultationId === undefined) {
@@ -17,4 +18,4 @@ export const createHandler = (dependencies: Dependencies) =>
     };
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, { subscriptions: subscriptionsInDynamoDb });

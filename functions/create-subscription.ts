@@ -3,9 +3,17 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { subscribe } from '../shared/use-cases/subscribe.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import {
+  consultationsInDynamoDb,
+  subscriptionsInDynamoDb,
+  suppressionsInDynamoDb,
+} from './ports/dynamodb.ts';
+import { mailerThroughSes } from './ports/ses.ts';
 
-export const createHandler = (dependencies: Dependencies) => {
+export const createHandler = (
+  dependencies: Uses<'consultations' | 'subscriptions' | 'suppressions' | 'mailer'>,
+) => {
   const publicBaseUrl = requiredSetting(
     dependencies.config.publicBaseUrl,
     environmentVariableNames.publicBaseUrl,
@@ -35,7 +43,7 @@ export const createHandler = (dependencies: Dependencies) => {
 };
 
 // Getters, read when a request needs them, so a cold start builds no client it does not use.
-function ports(dependencies: Dependencies) {
+function ports(dependencies: Uses<'consultations' | 'subscriptions' | 'suppressions' | 'mailer'>) {
   return {
     get consultations() {
       return dependencies.consultations;
@@ -55,4 +63,9 @@ function ports(dependencies: Dependencies) {
   };
 }
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  subscriptions: subscriptionsInDynamoDb,
+  suppressions: suppressionsInDynamoDb,
+  mailer: mailerThroughSes,
+});

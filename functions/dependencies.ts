@@ -1,43 +1,56 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createDynamoDbAuditTrail } from '../shared/adapters/dynamodb/audit-trail.ts';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
+import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
+import { createDynamoDbDraftHolders } from '../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
 import { createDynamoDbSendRecords } from '../shared/adapters/dynamodb/send-records.ts';
+import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
+import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
 import { createDynamoDbSubscriptionRepository } from '../shared/adapters/dynamodb/subscription-repository.ts';
 import { createDynamoDbSuppressionList } from '../shared/adapters/dynamodb/suppression-list.ts';
+import { createDynamoDbTransitionLedger } from '../shared/adapters/dynamodb/transition-ledger.ts';
 import { createDynamoDbWaveLog } from '../shared/adapters/dynamodb/wave-log.ts';
-import { createIntervalPacer } from '../shared/adapters/pacing/interval-pacer.ts';
+import { createEventBridgeScheduleGateway } from '../shared/adapters/scheduler/eventbridge-schedule-gateway.ts';
 import { createSesMailer } from '../shared/adapters/ses/ses-mailer.ts';
-import { queueDefinitions } from '../shared/adapters/sqs/queue-definitions.ts';
 import { createSqsReminderQueue } from '../shared/adapters/sqs/reminder-queue.ts';
 import {
-  defaultEmailSending,
-  environmentVariableNames,
   type RuntimeConfig,
-  readRuntimeConfig,
+  requireEmailConfig,
+  requireQueueUrl,
+  requireScheduleConfig,
 } from '../shared/config/runtime-config.ts';
-import { type Clock, systemClock } from '../shared/ports/clock.ts';
+import type { AuditTrail } from '../shared/ports/audit-trail.ts';
+import type { Clock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
+import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 import type { RecipientSources } from '../shared/ports/recipient-source.ts';
 import type { ReminderQueue } from '../shared/ports/reminder-queue.ts';
+import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
 import type { SendPacer } from '../shared/ports/send-pacer.ts';
 import type { SendRecords } from '../shared/ports/send-records.ts';
+import type { SubmissionRepository } from '../shared/ports/submission-repository.ts';
+import type { SubmissionStatistics } from '../shared/ports/submission-statistics.ts';
 import type { SubscriptionRepository } from '../shared/ports/subscription-repository.ts';
 import type { SuppressionList } from '../shared/ports/suppression-list.ts';
+import type { TransitionLedger } from '../shared/ports/transition-ledger.ts';
 import type { WaveLog } from '../shared/ports/wave-log.ts';
 import { subscriberRecipients } from '../shared/use-cases/subscriber-recipients.ts';
+import { createSendPacer } from './ports/pacing.ts';
 
 /**
  * The composition root: the only place that turns configuration and AWS clients into the ports the
- * use cases take. Lambda builds it once per cold start from its environment; the local runtime and
- * the tests build it from clients pointed at the emulators and the local clock.
+ * use cases take. The local runtime and the tests build all of it here, from clients pointed at the
+ * emulators and the local clock. In Lambda, `lambda-entry.ts` composes only the ports an entry names,
+ * from the factories in `ports/`, so that a bundle holds only the AWS clients its function uses; this
+ * module is then imported for its types alone.
  *
- * Every port is built on first use, so a function pays at cold start only for the clients it uses.
+ * Every port is built on first use.
  */
 export interface Dependencies {
   readonly clock: Clock;
@@ -45,11 +58,18 @@ export interface Dependencies {
   readonly consultations: ConsultationRepository;
   readonly extensions: ExtensionRepository;
   readonly mailer: Mailer;
+  readonly submissions: SubmissionRepository;
+  readonly submissionStatistics: SubmissionStatistics;
+  readonly identifiers: IdentifierSource;
+  readonly schedules: ScheduleGateway;
+  readonly transitionLedger: TransitionLedger;
+  readonly auditTrail: AuditTrail;
   readonly subscriptions: SubscriptionRepository;
   readonly suppressions: SuppressionList;
   readonly sendRecords: SendRecords;
   readonly waveLog: WaveLog;
   readonly reminderQueue: ReminderQueue;
+  /** `confirmed-subscribers` (subscriptions table) and `draft-holders` (submissions table). */
   readonly recipientSources: RecipientSources;
   /** Paces reminder sends; one per execution environment. */
   readonly pacer: SendPacer;
@@ -58,8 +78,9 @@ export interface Dependencies {
 /** How to get each AWS client; each is called at most once per composition. */
 export interface AwsClientFactories {
   readonly dynamoDb: () => DynamoDBClient;
-  /** Built with `maxAttempts: 1`: see the SES mailer on why the SDK must not resend. */
+  /** Built with `sesClientSettings`: see the SES mailer on why the SDK must not resend. */
   readonly sesv2: () => SESv2Client;
+  readonly scheduler: () => SchedulerClient;
   readonly sqs: () => SQSClient;
 }
 
@@ -71,23 +92,8 @@ export interface CompositionOptions {
   readonly pacersSharingTheRate?: number;
   /** Wraps the mailer, e.g. for the local runtime's fault injection. */
   readonly wrapMailer?: (mailer: Mailer) => Mailer;
-  /** Recipient sources beyond the confirmed subscribers, e.g. draft holders. */
-  readonly extraRecipientSources?: RecipientSources;
-}
-
-/**
- * How every SES client is built. One attempt: the SDK's own retries would resend an email whose
- * answer was lost, which only the send records can do safely. A request timeout: a call that never
- * answers must end as an unknown outcome (settled by SES's Send event) rather than hold the sender
- * until its invocation times out.
- */
-export const sesClientSettings = {
-  maxAttempts: 1,
-  requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
-} as const;
-
-export function createDocumentClient(dynamoDb: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
+  /** Replaces recipient sources by name, e.g. a test's stand-in. */
+  readonly recipientSources?: RecipientSources;
 }
 
 function once<T>(create: () => T): () => T {
@@ -115,43 +121,52 @@ export function createDependencies(
   const extensions = once(() =>
     createDynamoDbExtensionRepository(documents(), config.tableNames.consultations),
   );
+  const submissions = once(() =>
+    createDynamoDbSubmissionRepository(documents(), config.tableNames.submissions),
+  );
+  const submissionStatistics = once(() =>
+    createDynamoDbSubmissionStatistics(documents(), config.tableNames.submissions),
+  );
   const mailer = once(() => {
-    if (config.email === undefined) {
-      throw new Error(`This function sends email but ${environmentVariableNames.emailFrom} is not set`);
-    }
-    const mailer = createSesMailer(clients.sesv2(), config.email);
+    const mailer = createSesMailer(clients.sesv2(), requireEmailConfig(config));
     return options.wrapMailer === undefined ? mailer : options.wrapMailer(mailer);
   });
+  const schedules = once(() =>
+    createEventBridgeScheduleGateway(clients.scheduler(), requireScheduleConfig(config)),
+  );
+  const transitionLedger = once(() =>
+    createDynamoDbTransitionLedger(documents(), config.tableNames.consultations),
+  );
+  const auditTrail = once(() => createDynamoDbAuditTrail(documents(), config.tableNames.consultations));
   const subscriptions = once(() =>
     createDynamoDbSubscriptionRepository(documents(), config.tableNames.subscriptions),
   );
   const suppressions = once(() => createDynamoDbSuppressionList(documents(), config.tableNames.deliveries));
   const sendRecords = once(() => createDynamoDbSendRecords(documents(), config.tableNames.deliveries));
   const waveLog = once(() => createDynamoDbWaveLog(documents(), config.tableNames.deliveries));
-  const reminderQueue = once(() => {
-    const queueUrl = config.queueUrls?.reminders;
-    if (queueUrl === undefined) {
-      throw new Error(
-        `This function queues reminders but ${queueDefinitions.reminders.queueUrlEnv} is not set`,
-      );
-    }
-    return createSqsReminderQueue(clients.sqs(), queueUrl);
-  });
+  const reminderQueue = once(() =>
+    createSqsReminderQueue(clients.sqs(), requireQueueUrl(config, 'reminders')),
+  );
   const recipientSources = once(
     (): RecipientSources => ({
       'confirmed-subscribers': subscriberRecipients(subscriptions()),
-      ...options.extraRecipientSources,
+      'draft-holders': createDynamoDbDraftHolders(documents(), config.tableNames.submissions),
+      ...options.recipientSources,
     }),
   );
-  const pacer = once(() => {
-    const sending = config.emailSending ?? defaultEmailSending;
-    const rate = Math.min(sending.ratePerSecond, sending.sesMaxSendRate);
-    const share = options.pacersSharingTheRate ?? queueDefinitions.reminders.maximumConcurrency;
-    return createIntervalPacer(rate / share);
-  });
+  const pacer = once(() => createSendPacer(config, options.pacersSharingTheRate));
   return {
     clock,
     config,
+    get schedules() {
+      return schedules();
+    },
+    get transitionLedger() {
+      return transitionLedger();
+    },
+    get auditTrail() {
+      return auditTrail();
+    },
     get consultations() {
       return consultations();
     },
@@ -161,6 +176,13 @@ export function createDependencies(
     get mailer() {
       return mailer();
     },
+    get submissions() {
+      return submissions();
+    },
+    get submissionStatistics() {
+      return submissionStatistics();
+    },
+    identifiers: randomIdentifiers,
     get subscriptions() {
       return subscriptions();
     },
@@ -182,34 +204,5 @@ export function createDependencies(
     get pacer() {
       return pacer();
     },
-  };
-}
-
-let lambdaDependencies: Dependencies | undefined;
-
-/** Built on first use, then kept for the life of the execution environment. */
-function dependenciesFromEnvironment(): Dependencies {
-  lambdaDependencies ??= createDependencies(
-    {
-      dynamoDb: () => new DynamoDBClient({}),
-      sesv2: () => new SESv2Client(sesClientSettings),
-      sqs: () => new SQSClient({}),
-    },
-    readRuntimeConfig(process.env),
-    systemClock,
-  );
-  return lambdaDependencies;
-}
-
-type Handler<TEvent, TResult> = (event: TEvent, context: Context) => Promise<TResult>;
-
-/** The Lambda entry point for a handler factory: composes from the environment once, then delegates. */
-export function lambdaEntry<TEvent, TResult>(
-  createHandler: (dependencies: Dependencies) => Handler<TEvent, TResult>,
-): Handler<TEvent, TResult> {
-  let handler: Handler<TEvent, TResult> | undefined;
-  return (event, context) => {
-    handler ??= createHandler(dependenciesFromEnvironment());
-    return handler(event, context);
   };
 }

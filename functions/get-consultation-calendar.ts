@@ -2,9 +2,10 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { consultationCalendar } from '../shared/use-cases/consultation-calendar.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { consultationsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'consultations'>) =>
   httpHandler(routeContracts['get-consultation-calendar'], async ({ params, query }) => {
     const calendar = await consultationCalendar(dependencies, {
       id: params.id,
@@ -23,4 +24,4 @@ export const createHandler = (dependencies: Dependencies) =>
     };
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, { consultations: consultationsInDynamoDb });

@@ -2,9 +2,10 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { viewConsultation } from '../shared/use-cases/view-consultation.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { consultationsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) =>
+export const createHandler = (dependencies: Uses<'consultations'>) =>
   httpHandler(routeContracts['get-consultation'], async ({ params, query }) => {
     const view = await viewConsultation(dependencies, { id: params.id, readerTimeZone: query.timezone });
     if (view === undefined) throw problems.consultationNotFound(params.id);
@@ -12,4 +13,4 @@ export const createHandler = (dependencies: Dependencies) =>
     return { status: 200, headers: { 'Cache-Control': 'public, max-age=15' }, json: view };
   });
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, { consultations: consultationsInDynamoDb });

@@ -1,9 +1,9 @@
 import { buildOpenApiDocument } from '../shared/contracts/openapi.ts';
 import { routeContracts } from '../shared/contracts/routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
 
-export const createHandler = (_dependencies: Dependencies) => {
+export const createHandler = (_dependencies: Uses) => {
   // Built once per cold start: the document only changes with a deploy.
   const document = buildOpenApiDocument();
   return httpHandler(routeContracts['get-openapi'], async () => ({
@@ -13,4 +13,4 @@ export const createHandler = (_dependencies: Dependencies) => {
   }));
 };
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {});

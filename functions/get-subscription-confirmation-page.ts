@@ -2,10 +2,10 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { confirmationPage } from '../shared/domain/email/pages.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { subscriptionConfirmPath } from '../shared/use-cases/email-links.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
 
 /** Shows the button; confirming is the POST the button makes, never this GET. */
-export const createHandler = (_dependencies: Dependencies) =>
+export const createHandler = (_dependencies: Uses) =>
   httpHandler(routeContracts['get-subscription-confirmation-page'], async ({ query }) => ({
     status: 200,
     contentType: 'text/html; charset=utf-8',
@@ -13,4 +13,4 @@ export const createHandler = (_dependencies: Dependencies) =>
     text: confirmationPage(query.lang ?? 'en', subscriptionConfirmPath, query.token),
   }));
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {});

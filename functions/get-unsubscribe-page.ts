@@ -2,10 +2,10 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { unsubscribePage } from '../shared/domain/email/pages.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { unsubscribePath } from '../shared/use-cases/email-links.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
 
 /** Shows the button; unsubscribing is the POST (the button's, or a mail client's one click). */
-export const createHandler = (_dependencies: Dependencies) =>
+export const createHandler = (_dependencies: Uses) =>
   httpHandler(routeContracts['get-unsubscribe-page'], async ({ query }) => ({
     status: 200,
     contentType: 'text/html; charset=utf-8',
@@ -16,4 +16,4 @@ export const createHandler = (_dependencies: Dependencies) =>
     ),
   }));
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {});

@@ -61,7 +61,13 @@ export interface FunctionDefinition {
 const readConsultations: Access = { kind: 'table', table: 'consultations', mode: 'read' };
 const writeSubscriptions: Access = { kind: 'table', table: 'subscriptions', mode: 'read-write' };
 const writeDeliveries: Access = { kind: 'table', table: 'deliveries', mode: 'read-write' };
+const readSubmissions: Access = { kind: 'table', table: 'submissions', mode: 'read' };
+const writeSubmissions: Access = { kind: 'table', table: 'submissions', mode: 'read-write' };
 const sendEmail: Access = { kind: 'email', mode: 'send' };
+const writeConsultations: Access = { kind: 'table', table: 'consultations', mode: 'read-write' };
+const manageSchedules: Access = { kind: 'schedules', mode: 'manage' };
+// Reconciling may catch up a past transition, whose effect (a closed call) sends the Secretariat's email.
+const reconcilerAccess = [writeConsultations, readSubmissions, manageSchedules, sendEmail];
 
 export const functionManifest = [
   {
@@ -160,9 +166,11 @@ export const functionManifest = [
     entry: 'functions/start-reminder-wave.ts',
     description: 'Starts a reminder wave when its schedule fires: queues its recipients page by page',
     trigger: { kind: 'schedule-target' },
+    // Recipients: confirmed subscribers (subscriptions) and draft holders (submissions).
     access: [
       readConsultations,
       { kind: 'table', table: 'subscriptions', mode: 'read' },
+      readSubmissions,
       writeDeliveries,
       { kind: 'queue', queue: 'reminders', mode: 'send' },
     ],
@@ -190,6 +198,127 @@ export const functionManifest = [
       'Records SES send, bounce and complaint events; suppresses bounced and complaining addresses',
     trigger: { kind: 'email-events' },
     access: [writeDeliveries],
+  },
+  {
+    name: 'create-submission',
+    entry: 'functions/create-submission.ts',
+    description:
+      'Creates a draft or submitted submission to a call while it accepts writes; sends the receipt',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/consultations/{id}/submissions',
+      authorization: 'public',
+    },
+    // The consultations table holds the calendar and the deadline extensions read at write time.
+    access: [readConsultations, writeSubmissions, sendEmail],
+  },
+  {
+    name: 'get-submission',
+    entry: 'functions/get-submission.ts',
+    description: 'A submission, for the holder of its edit token, with its ETag',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/submissions/{id}', authorization: 'public' },
+    access: [readSubmissions],
+  },
+  {
+    name: 'update-submission',
+    entry: 'functions/update-submission.ts',
+    description: 'Applies a JSON merge patch to a submission, with If-Match, while its call accepts writes',
+    trigger: { kind: 'http', method: 'PATCH', path: '/v1/submissions/{id}', authorization: 'public' },
+    access: [readConsultations, writeSubmissions],
+  },
+  {
+    name: 'submit-submission',
+    entry: 'functions/submit-submission.ts',
+    description: 'Turns a draft into a submitted submission while its call accepts writes; sends the receipt',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/submissions/{id}/submit', authorization: 'public' },
+    access: [readConsultations, writeSubmissions, sendEmail],
+  },
+  {
+    name: 'withdraw-submission',
+    entry: 'functions/withdraw-submission.ts',
+    description: 'Withdraws a submission while its call accepts writes; the record stays',
+    trigger: { kind: 'http', method: 'DELETE', path: '/v1/submissions/{id}', authorization: 'public' },
+    access: [readConsultations, writeSubmissions],
+  },
+  {
+    name: 'get-submission-stats',
+    entry: 'functions/get-submission-stats.ts',
+    description: 'Public counts of submissions by call, status and stakeholder type',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/consultations/{id}/stats', authorization: 'public' },
+    access: [readConsultations, readSubmissions],
+  },
+  {
+    name: 'apply-transition',
+    entry: 'functions/apply-transition.ts',
+    description: 'Target of every transition schedule: applies a phase or call transition once',
+    trigger: { kind: 'schedule-target' },
+    // Reads the submissions' counts for the Secretariat's close-of-call email.
+    access: [writeConsultations, readSubmissions, sendEmail],
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'change-call-dates',
+    entry: 'functions/change-call-dates.ts',
+    description: "Secretariat: moves a call's opening or deadline and reconciles its schedules",
+    trigger: {
+      kind: 'http',
+      method: 'PATCH',
+      path: '/v1/admin/consultations/{id}/calls/{call}',
+      authorization: 'iam',
+    },
+    access: reconcilerAccess,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'change-phase-dates',
+    entry: 'functions/change-phase-dates.ts',
+    description: 'Secretariat: moves a phase (and the meeting it holds) and reconciles its schedules',
+    trigger: {
+      kind: 'http',
+      method: 'PATCH',
+      path: '/v1/admin/consultations/{id}/phases/{number}',
+      authorization: 'iam',
+    },
+    access: reconcilerAccess,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'grant-extension',
+    entry: 'functions/grant-extension.ts',
+    description: "Secretariat: extends one submitter's deadline in one call",
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/admin/consultations/{id}/calls/{call}/extensions',
+      authorization: 'iam',
+    },
+    access: [writeConsultations],
+  },
+  {
+    name: 'reconcile-schedules',
+    entry: 'functions/reconcile-schedules.ts',
+    description: "Secretariat and deploy: makes the consultation's schedules match its stored calendar",
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/admin/consultations/{id}/schedules/reconcile',
+      authorization: 'iam',
+    },
+    access: reconcilerAccess,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'get-audit-trail',
+    entry: 'functions/get-audit-trail.ts',
+    description: "Secretariat: the consultation's audit trail (transitions, date changes, extensions)",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/audit-trail',
+      authorization: 'iam',
+    },
+    access: [readConsultations],
   },
 ] as const satisfies readonly FunctionDefinition[];
 

@@ -1,6 +1,7 @@
 import { sesEventBridgeEventSchema } from '../shared/contracts/ses-events.ts';
 import { recordEmailEvent } from '../shared/use-cases/record-email-event.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { sendRecordsInDynamoDb, suppressionsInDynamoDb } from './ports/dynamodb.ts';
 
 /**
  * Target of the EventBridge rule on SES events. An event that is not an SES event record is logged
@@ -8,7 +9,7 @@ import { type Dependencies, lambdaEntry } from './dependencies.ts';
  * retries it, which the idempotent writes allow.
  */
 export const createHandler =
-  (dependencies: Dependencies) =>
+  (dependencies: Uses<'sendRecords' | 'suppressions'>) =>
   async (event: unknown): Promise<{ readonly recorded: boolean }> => {
     const parsed = sesEventBridgeEventSchema.safeParse(event);
     if (!parsed.success) {
@@ -19,4 +20,7 @@ export const createHandler =
     return { recorded: true };
   };
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  sendRecords: sendRecordsInDynamoDb,
+  suppressions: suppressionsInDynamoDb,
+});

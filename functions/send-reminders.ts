@@ -4,7 +4,15 @@ import { environmentVariableNames, requiredSetting } from '../shared/config/runt
 import { callKinds, consultationIdSchema, languages } from '../shared/domain/consultation-definition.ts';
 import type { ReminderBatch } from '../shared/ports/reminder-queue.ts';
 import { defaultSendReminderSettings, sendReminderBatch } from '../shared/use-cases/send-reminder-batch.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import {
+  consultationsInDynamoDb,
+  sendRecordsInDynamoDb,
+  subscriptionsInDynamoDb,
+  suppressionsInDynamoDb,
+} from './ports/dynamodb.ts';
+import { pacerPerExecutionEnvironment } from './ports/pacing.ts';
+import { mailerThroughSes } from './ports/ses.ts';
 
 const reminderBatchSchema = z.object({
   consultationId: consultationIdSchema,
@@ -26,7 +34,9 @@ const reminderBatchSchema = z.object({
  * (and, after maxReceiveCount receives, goes to the dead-letter queue). A message that does not
  * parse goes there too, faster: retrying it cannot help.
  */
-export const createHandler = (dependencies: Dependencies) => {
+export const createHandler = (
+  dependencies: Uses<'consultations' | 'sendRecords' | 'suppressions' | 'subscriptions' | 'mailer' | 'pacer'>,
+) => {
   const settings = {
     ...defaultSendReminderSettings,
     publicBaseUrl: requiredSetting(dependencies.config.publicBaseUrl, environmentVariableNames.publicBaseUrl),
@@ -64,4 +74,11 @@ export const createHandler = (dependencies: Dependencies) => {
   };
 };
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  sendRecords: sendRecordsInDynamoDb,
+  suppressions: suppressionsInDynamoDb,
+  subscriptions: subscriptionsInDynamoDb,
+  mailer: mailerThroughSes,
+  pacer: pacerPerExecutionEnvironment,
+});

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { consultationIdSchema } from '../shared/domain/consultation-definition.ts';
 import { startReminderWave, type WaveStartOutcome } from '../shared/use-cases/start-reminder-wave.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { consultationsInDynamoDb, recipientSourcesInDynamoDb, waveLogInDynamoDb } from './ports/dynamodb.ts';
+import { reminderQueueInSqs } from './ports/sqs.ts';
 
 /** The schedule's Input: which wave of which consultation. */
 export const waveStartEventSchema = z.object({
@@ -12,7 +14,7 @@ export const waveStartEventSchema = z.object({
 export type WaveStartEvent = z.input<typeof waveStartEventSchema>;
 
 export const createHandler =
-  (dependencies: Dependencies) =>
+  (dependencies: Uses<'consultations' | 'waveLog' | 'reminderQueue' | 'recipientSources'>) =>
   async (event: unknown): Promise<WaveStartOutcome> => {
     // A malformed Input is a deployment bug, not something a retry fixes: fail loudly.
     const request = waveStartEventSchema.parse(event);
@@ -26,4 +28,9 @@ export const createHandler =
     return outcome;
   };
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, {
+  consultations: consultationsInDynamoDb,
+  waveLog: waveLogInDynamoDb,
+  reminderQueue: reminderQueueInSqs,
+  recipientSources: recipientSourcesInDynamoDb,
+});

@@ -3,9 +3,10 @@ import { routeContracts } from '../shared/contracts/routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { unsubscribe } from '../shared/use-cases/unsubscribe.ts';
-import { type Dependencies, lambdaEntry } from './dependencies.ts';
+import { lambdaEntry, type Uses } from './lambda-entry.ts';
+import { subscriptionsInDynamoDb } from './ports/dynamodb.ts';
 
-export const createHandler = (dependencies: Dependencies) => {
+export const createHandler = (dependencies: Uses<'subscriptions'>) => {
   const linkSigningSecret = requiredSetting(
     dependencies.config.linkSigningSecret,
     environmentVariableNames.linkSigningSecret,
@@ -26,4 +27,4 @@ export const createHandler = (dependencies: Dependencies) => {
   });
 };
 
-export const handler = lambdaEntry(createHandler);
+export const handler = lambdaEntry(createHandler, { subscriptions: subscriptionsInDynamoDb });

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Dependencies } from '../functions/dependencies.ts';
 import { type FunctionDefinition, functionManifest } from '../functions/manifest.ts';
+import { withCors } from '../shared/http/cors.ts';
 
 /**
  * Loads every function of the manifest the way Lambda would (its entry file), but builds its
@@ -39,7 +40,9 @@ export async function loadFunctions(dependencies: Dependencies): Promise<Map<str
         `${definition.entry} must export createHandler(dependencies), as the manifest's convention says`,
       );
     }
-    loaded.set(definition.name, { definition, handler: module.createHandler(dependencies) });
+    // As `lambdaEntry` does in Lambda: proxy responses get the CORS headers of the config.
+    const handler = withCors(module.createHandler(dependencies), dependencies.config.allowedOrigins ?? []);
+    loaded.set(definition.name, { definition, handler });
   }
   return loaded;
 }

@@ -1,24 +1,32 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import { createDependencies, sesClientSettings } from '../functions/dependencies.ts';
+import { createDependencies } from '../functions/dependencies.ts';
 import { type FunctionDefinition, functionManifest, httpFunctions } from '../functions/manifest.ts';
 import { physicalTableName, tableKeys } from '../shared/adapters/dynamodb/table-definitions.ts';
+import { sesClientSettings } from '../shared/adapters/ses/ses-mailer.ts';
 import { type QueueKey, queueDefinitions, queueKeys } from '../shared/adapters/sqs/queue-definitions.ts';
 import type { EmailSendingConfig, RuntimeConfig } from '../shared/config/runtime-config.ts';
 import { consultationDefinitions } from '../shared/domain/definitions/index.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 import type { RecipientSources } from '../shared/ports/recipient-source.ts';
+import { type ReconcileReport, reconcileSchedules } from '../shared/use-cases/reconcile-schedules.ts';
 import { type ApiRoute, type ProxyHandler, startApiServer } from './api-gateway/api-server.ts';
 import { lambdaContextFor } from './api-gateway/proxy-event.ts';
+import { createSigV4Verifier, type IamPrincipal } from './api-gateway/sigv4-verifier.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { createTables } from './dynamodb/create-tables.ts';
 import { startDynalite } from './dynamodb/dynalite-server.ts';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local-server.ts';
-import { functionNameFromArn, type LoadedFunction, loadFunctions } from './function-registry.ts';
+import { functionNameFromArn, loadFunctions } from './function-registry.ts';
 import { createLocalClock, type LocalClock } from './local-clock.ts';
-import { type ScheduleDelivery, startSchedulerEmulator } from './scheduler/scheduler-emulator.ts';
+import {
+  type FiredSchedule,
+  type ScheduleDelivery,
+  startSchedulerEmulator,
+} from './scheduler/scheduler-emulator.ts';
 import { type SesEventBridgeEvent, startSesEventFront } from './ses/ses-event-front.ts';
 import { startSesLocalThread } from './ses/ses-local-thread.ts';
 import { createQueues } from './sqs/create-queues.ts';
@@ -26,11 +34,13 @@ import { type EventSource, type QueueHandler, startEventSource } from './sqs/eve
 import { startLocalSqs } from './sqs/fauxqs-server.ts';
 
 /**
- * The whole system on loopback: the API in front of the same handlers Lambda runs, DynamoDB
- * (dynalite, in process), SES (aws-ses-v2-local, behind a front that emits SES's sending events),
- * SQS (fauxqs, in process, with Lambda's event-source behaviour for the queue consumers), and the
- * EventBridge Scheduler emulator, all driven by one clock. `npm start` runs it; the e2e tests start
- * and stop it per suite.
+ * The whole system on loopback: the API in front of the same handlers Lambda runs (SigV4 checked on
+ * the admin routes, as API Gateway's IAM authorization does), DynamoDB (dynalite in process, or
+ * DynamoDB Local), SES (aws-ses-v2-local on a worker thread, behind a front that emits SES's sending
+ * events to the email-events function), SQS (fauxqs, in process, with Lambda's event-source
+ * behaviour for the queue consumers), and the EventBridge Scheduler emulator, all driven by one
+ * clock. At start it seeds the consultations and reconciles their schedules, as a deploy does.
+ * `npm start` runs it; the e2e tests start and stop it per suite.
  */
 export interface LocalRuntimeOptions {
   readonly host?: string;
@@ -38,6 +48,14 @@ export interface LocalRuntimeOptions {
   readonly port?: number;
   readonly clockAt?: Date;
   readonly clockSpeed?: number;
+  /** Browser origins allowed by CORS, e.g. a web form's dev server; none by default. */
+  readonly allowedOrigins?: readonly string[];
+  /**
+   * How often the Scheduler emulator checks for schedules the running clock made due (default 250
+   * ms); 0 leaves delivery to clock moves and `deliverDueSchedules`, so a test can set the clock
+   * past an instant and deliver late.
+   */
+  readonly schedulerPollIntervalMs?: number;
   /** Reminder send rate and the SES maximum it is capped by; the local default is 50 emails/s. */
   readonly emailSending?: EmailSendingConfig;
   /** Visibility timeout of the local queues; short by default (10 s) so re-deliveries come soon. */
@@ -48,10 +66,10 @@ export interface LocalRuntimeOptions {
    */
   readonly dynamoDb?: 'dynalite' | 'dynamodb-local';
   /**
-   * Recipient sources beyond the confirmed subscribers, such as `draft-holders` (the submissions
-   * work provides it; tests pass their own).
+   * Replaces recipient sources by name (both are real by default: confirmed subscribers and draft
+   * holders), for tests that need a source the tables cannot produce.
    */
-  readonly extraRecipientSources?: RecipientSources;
+  readonly recipientSources?: RecipientSources;
   /** Fault injection, for tests. */
   readonly faults?: LocalFaults;
 }
@@ -89,7 +107,11 @@ export interface LocalRuntime {
   readonly endpoints: LocalEndpoints;
   readonly clock: LocalClock;
   /** Moves the clock forward to `at`, firing every schedule due on the way, in order. */
-  advanceClockTo(at: Date): Promise<unknown[]>;
+  advanceClockTo(at: Date): Promise<FiredSchedule[]>;
+  /** Delivers, now, every schedule due at the clock's reading (late if the clock was set past them). */
+  deliverDueSchedules(): Promise<FiredSchedule[]>;
+  /** What the reconcile at start did for each consultation (schedules created, transitions caught up). */
+  readonly startupReconciliation: readonly ReconcileReport[];
   /**
    * Resolves once every queue is empty, no consumer runs and every SES event emitted so far has
    * been recorded: what a test waits for before counting emails.
@@ -107,6 +129,22 @@ export const localCredentials = {
   secretAccessKey: 'local-secretariat-secret-access-key',
 } as const;
 const tablePrefix = 'consultation-local';
+/** The principal the local credentials stand for; admin actions are recorded under its ARN. */
+export const localSecretariat: IamPrincipal = {
+  ...localCredentials,
+  userArn: `arn:aws:iam::${localAccountId}:user/local-secretariat`,
+  userId: 'AIDALOCALSECRETARIAT',
+  accountId: localAccountId,
+};
+const localFunctionArn = (name: string) =>
+  `arn:aws:lambda:${localRegion}:${localAccountId}:function:${tablePrefix}-${name}`;
+export const localScheduleConfig = {
+  groupPrefix: tablePrefix,
+  roleArn: `arn:aws:iam::${localAccountId}:role/${tablePrefix}-scheduler`,
+  deadLetterQueueArn: `arn:aws:sqs:${localRegion}:${localAccountId}:${tablePrefix}-schedule-dead-letters`,
+  transitionTargetArn: localFunctionArn('apply-transition'),
+  reminderWaveTargetArn: localFunctionArn('start-reminder-wave'),
+} as const;
 export const localEmailSender = 'WSIS Secretariat <no-reply@consultations.localhost>';
 /** A fixed development secret: local unsubscribe links are signed, with nothing secret. */
 export const localLinkSigningSecret = 'local-development-link-signing-secret-not-for-deployment';
@@ -147,11 +185,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(() => sesLocal.close());
     const sesUrl = sesLocal.url;
 
-    // Functions are loaded once the API's URL is known (links in emails point at it); until then
-    // routes and emitters find them through this map.
-    const functions = new Map<string, LoadedFunction>();
+    // Functions are loaded once their ports are composed, below; the SES event front may only
+    // emit after a send, which needs them loaded.
+    let functions: Awaited<ReturnType<typeof loadFunctions>> | undefined;
     const handlerOf = (name: string) => {
-      const loaded = functions.get(name);
+      const loaded = functions?.get(name);
       if (loaded === undefined) throw new Error(`Function ${name} is not loaded`);
       return loaded.handler;
     };
@@ -192,68 +230,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       visibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds ?? 10,
     });
 
-    const scheduler = await startSchedulerEmulator({
-      clock,
-      host,
-      port: 0,
-      region: localRegion,
-      accountId: localAccountId,
-      invoke: (delivery) => invokeScheduleTarget(functions, delivery),
-    });
-    stops.push(() => scheduler.close());
-
     let apiUrl = '';
-    const tableNames = Object.fromEntries(
-      tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
-    ) as Record<(typeof tableKeys)[number], string>;
-    const endpoints = (): LocalEndpoints => ({
-      api: apiUrl,
-      dynamodb: dynamodb.endpoint,
-      ses: sesEvents.url,
-      sesStore: `${sesUrl}/store`,
-      sesInbox: `${sesUrl}/`,
-      scheduler: scheduler.url,
-      sqs: sqs.endpoint,
-      queues,
-      region: localRegion,
-      accountId: localAccountId,
-      tables: tableNames,
-      credentials: localCredentials,
-    });
-    const advanceClockTo = (at: Date) => scheduler.advanceTo(at);
-
-    const routes: ApiRoute[] = httpFunctions.map((fn) => ({
-      functionName: fn.name,
-      method: fn.trigger.method,
-      resource: fn.trigger.path,
-      handler: (event, lambdaContext) =>
-        (handlerOf(fn.name) as unknown as ProxyHandler)(event, lambdaContext),
-    }));
-    const api = await startApiServer({
-      routes,
-      host,
-      port: options.port ?? 3000,
-      region: localRegion,
-      accountId: localAccountId,
-      stage,
-      now: () => clock.now(),
-      controlRoutes: createControlRoutes({
-        endpoints,
-        clockNow: () => clock.now(),
-        clockSpeed: clock.speed,
-        advanceClockTo,
-        schedulerHistory: () => scheduler.history(),
-        redeliver: (group, name) => scheduler.fire(group, name),
-      }),
-    });
-    stops.push(() => api.close());
-    apiUrl = api.url;
-
     const config: RuntimeConfig = {
-      tableNames,
+      tableNames: Object.fromEntries(
+        tableKeys.map((table) => [table, physicalTableName(tablePrefix, table)]),
+      ) as Record<(typeof tableKeys)[number], string>,
       calendarUidDomain: 'consultations.localhost',
+      ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
       email: { from: localEmailSender },
-      publicBaseUrl: api.url,
+      // Links in emails point at this API, whose port is known only once it listens (port 0 picks
+      // one); handlers read it per request, after that.
+      get publicBaseUrl() {
+        return apiUrl;
+      },
+      schedules: localScheduleConfig,
       linkSigningSecret: localLinkSigningSecret,
       queueUrls: Object.fromEntries(queueKeys.map((key) => [key, queues[key].url])),
       emailSending: options.emailSending ?? localEmailSending,
@@ -265,22 +255,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ...sesClientSettings,
     });
     stops.push(async () => sesClient.destroy());
+    // The Scheduler emulator starts after the functions are loaded (it invokes them); its client
+    // is first asked for by the reconcile below, once it runs.
+    let schedulerClient: SchedulerClient | undefined;
     const dependencies = createDependencies(
-      { dynamoDb: () => dynamoDbClient, sesv2: () => sesClient, sqs: () => sqsClient },
+      {
+        dynamoDb: () => dynamoDbClient,
+        sesv2: () => sesClient,
+        sqs: () => sqsClient,
+        scheduler: () => {
+          if (schedulerClient === undefined) throw new Error('The Scheduler emulator has not started');
+          return schedulerClient;
+        },
+      },
       config,
       clock,
       {
         // One process, one pacer: the local event sources share the configured rate.
         pacersSharingTheRate: 1,
-        ...(options.extraRecipientSources === undefined
-          ? {}
-          : { extraRecipientSources: options.extraRecipientSources }),
+        ...(options.recipientSources === undefined ? {} : { recipientSources: options.recipientSources }),
         ...(options.faults?.wrapMailer === undefined ? {} : { wrapMailer: options.faults.wrapMailer }),
       },
     );
     for (const definition of consultationDefinitions)
       await dependencies.consultations.seed(definition, clock.now());
-    for (const [name, loaded] of await loadFunctions(dependencies)) functions.set(name, loaded);
+    const loadedFunctions = await loadFunctions(dependencies);
+    functions = loadedFunctions;
 
     // Lambda's SQS event sources, one per queue consumer of the manifest.
     const eventSources: EventSource[] = [];
@@ -308,6 +308,83 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       stops.push(() => source.stop());
     }
 
+    const scheduler = await startSchedulerEmulator({
+      clock,
+      host,
+      port: 0,
+      region: localRegion,
+      accountId: localAccountId,
+      ...(options.schedulerPollIntervalMs === undefined
+        ? {}
+        : { pollIntervalMs: options.schedulerPollIntervalMs }),
+      invoke: (delivery) => invokeScheduleTarget(loadedFunctions, delivery),
+    });
+    stops.push(() => scheduler.close());
+    const startedSchedulerClient = new SchedulerClient({
+      endpoint: scheduler.url,
+      region: localRegion,
+      credentials: { ...localCredentials },
+    });
+    schedulerClient = startedSchedulerClient;
+    stops.push(async () => startedSchedulerClient.destroy());
+
+    const endpoints = (): LocalEndpoints => ({
+      api: apiUrl,
+      dynamodb: dynamodb.endpoint,
+      ses: sesEvents.url,
+      sesStore: `${sesUrl}/store`,
+      sesInbox: `${sesUrl}/`,
+      scheduler: scheduler.url,
+      sqs: sqs.endpoint,
+      queues,
+      region: localRegion,
+      accountId: localAccountId,
+      tables: config.tableNames,
+      credentials: localCredentials,
+    });
+    const advanceClockTo = (at: Date) => scheduler.advanceTo(at);
+
+    const routes: ApiRoute[] = httpFunctions.map((fn) => {
+      const loaded = loadedFunctions.get(fn.name);
+      if (loaded === undefined) throw new Error(`Function ${fn.name} was not loaded`);
+      return {
+        functionName: fn.name,
+        method: fn.trigger.method,
+        resource: fn.trigger.path,
+        authorization: fn.trigger.authorization,
+        handler: loaded.handler as unknown as ProxyHandler,
+      };
+    });
+    const api = await startApiServer({
+      routes,
+      host,
+      port: options.port ?? 3000,
+      region: localRegion,
+      accountId: localAccountId,
+      stage,
+      now: () => clock.now(),
+      verifySignature: createSigV4Verifier({ principals: [localSecretariat], region: localRegion }),
+      controlRoutes: createControlRoutes({
+        endpoints,
+        clockNow: () => clock.now(),
+        clockSpeed: clock.speed,
+        advanceClockTo,
+        schedulerHistory: () => scheduler.history(),
+        redeliver: (group, name) => scheduler.fire(group, name),
+      }),
+    });
+    stops.push(() => api.close());
+    apiUrl = api.url;
+
+    // As a deploy does after seeding: schedules for what is to come (transitions and reminder
+    // waves), catch-up for transitions that have passed. After the API listens: a caught-up
+    // transition's email links point at it.
+    const startupReconciliation: ReconcileReport[] = [];
+    for (const definition of consultationDefinitions) {
+      const report = await reconcileSchedules(dependencies, definition.id);
+      if (report !== undefined) startupReconciliation.push(report);
+    }
+
     const idle = async () => {
       // Twice round: an SES event recorded late may be what a re-delivered batch waited for.
       for (let round = 0; round < 2; round += 1) {
@@ -328,7 +405,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
     };
 
-    return { endpoints: endpoints(), clock, advanceClockTo, idle, deadLetterCount, stop };
+    return {
+      endpoints: endpoints(),
+      clock,
+      advanceClockTo,
+      deliverDueSchedules: () => scheduler.runDue(),
+      startupReconciliation,
+      idle,
+      deadLetterCount,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

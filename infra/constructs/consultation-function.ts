@@ -3,22 +3,31 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Access, FunctionDefinition } from '../../functions/manifest.ts';
 import { type TableKey, tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
 import type { QueueKey } from '../../shared/adapters/sqs/queue-definitions.ts';
+import type { LogLevel } from '../stage-config.ts';
+import { bundleDefines, functionBundling } from './function-bundling.ts';
 
 /** The repository root: esbuild's project root, where package-lock.json and every entry live. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where schedule-managing functions may create schedules, and the role those schedules run as. */
 export interface ScheduleAccess {
-  /** Physical name of the schedule group; schedules are created in it at run time. */
-  readonly groupName: string;
+  /** Schedule groups are `<prefix>-<consultation id>`; schedules are created in them at run time. */
+  readonly groupNamePrefix: string;
   /** The role EventBridge Scheduler assumes to invoke targets; passed on CreateSchedule. */
   readonly executionRole: IRole;
 }
@@ -28,8 +37,8 @@ export interface AccessTargets {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   /** ARN of the SES identity that functions with `email` access may send from. */
   readonly emailIdentityArn?: string;
-  /** ARN of the SES configuration set every email goes through, when there is one. */
-  readonly emailConfigurationSetArn?: string;
+  /** The SES configuration set those sends name: SES authorizes it as a resource of SendEmail too. */
+  readonly emailConfigurationSetName?: string;
   readonly schedules?: ScheduleAccess;
   readonly queues?: Readonly<Record<QueueKey, IQueue>>;
 }
@@ -42,7 +51,15 @@ export interface ConsultationFunctionProps {
   readonly access: AccessTargets;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
+  /** Lowest level the function logs; default INFO. */
+  readonly logLevel?: LogLevel;
+  /** Bundle the Powertools tracer (X-Ray subsegments per SDK call); default off, for a small cold start. */
+  readonly powertoolsTracer?: boolean;
 }
+
+/** Powertools' settings, by its environment variable names (read by the library itself). */
+export const powertoolsServiceName = 'consultation-engine';
+export const powertoolsMetricsNamespace = 'ConsultationEngine';
 
 const tableReadActions = [
   'dynamodb:GetItem',
@@ -60,11 +77,6 @@ const tableWriteActions = [
 const defaultMemoryMb = 512;
 const defaultTimeoutSeconds = 10;
 
-// esbuild's ESM output has no `require`; bundled CommonJS dependencies that require Node built-ins
-// need one, so the bundle starts by creating it from its own URL.
-const requireShim =
-  "import { createRequire as __consultationCreateRequire } from 'node:module'; const require = __consultationCreateRequire(import.meta.url);";
-
 /**
  * The house Lambda function for one manifest entry: Node.js 24 on arm64, an ESM bundle built
  * locally by esbuild with the AWS SDK inside (the version tested is the version run), source maps
@@ -76,6 +88,11 @@ export class ConsultationFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  /**
+   * Where Lambda puts an asynchronous event (a Scheduler delivery) that failed every retry, for
+   * functions invoked asynchronously; alarmed on like every dead-letter queue of the app.
+   */
+  readonly deadLetterQueue: Queue | undefined;
 
   constructor(scope: Construct, id: string, props: ConsultationFunctionProps) {
     super(scope, id);
@@ -98,6 +115,25 @@ export class ConsultationFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    // EventBridge Scheduler invokes its Lambda targets asynchronously: after Lambda's own two
+    // retries the event would be dropped without a trace, so it lands here instead.
+    this.deadLetterQueue =
+      definition.trigger.kind === 'schedule-target'
+        ? new Queue(this, 'DeadLetterQueue', {
+            encryption: QueueEncryption.SQS_MANAGED,
+            enforceSSL: true,
+            retentionPeriod: Duration.days(14),
+            removalPolicy: props.logRemovalPolicy,
+          })
+        : undefined;
+    if (this.deadLetterQueue !== undefined) {
+      Validations.of(this.deadLetterQueue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue is the dead-letter queue of ${functionName}'s asynchronous invocations; a dead-letter queue needs none of its own, and an alarm fires on its first message.`,
+      });
+    }
+    const logLevel = props.logLevel ?? 'INFO';
+
     this.function = new NodejsFunction(this, 'Function', {
       functionName,
       description: definition.description,
@@ -112,16 +148,30 @@ export class ConsultationFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
+      // Lambda drops records below the level before they reach CloudWatch (and cost anything).
+      applicationLogLevelV2: ApplicationLogLevel[logLevel],
+      systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      deadLetterQueue: this.deadLetterQueue,
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: powertoolsServiceName,
+        POWERTOOLS_METRICS_NAMESPACE: powertoolsMetricsNamespace,
+        POWERTOOLS_LOG_LEVEL: logLevel,
+        // Responses hold personal data (a submitter's answers): traces keep timings, not bodies.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      },
       bundling: {
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: requireShim,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
+        target: functionBundling.target,
+        mainFields: [...functionBundling.mainFields],
+        banner: functionBundling.banner,
+        minify: functionBundling.minify,
+        sourceMap: functionBundling.sourcemap,
+        sourcesContent: functionBundling.sourcesContent,
+        externalModules: [...functionBundling.external],
+        define: bundleDefines({ powertoolsTracer: props.powertoolsTracer ?? false }),
         forceDockerBundling: false,
       },
     });
@@ -167,17 +217,23 @@ export class ConsultationFunction extends Construct {
       case 'email': {
         if (targets.emailIdentityArn === undefined) {
           throw new Error(
-            `Function ${this.definition.name} needs email access, but this stage has no emailSenderIdentity in infra/stage-config.ts.`,
+            `Function ${this.definition.name} needs email access, but no SES identity was given to it.`,
           );
         }
+        const configurationSetArns =
+          targets.emailConfigurationSetName === undefined
+            ? []
+            : [
+                Stack.of(this).formatArn({
+                  service: 'ses',
+                  resource: 'configuration-set',
+                  resourceName: targets.emailConfigurationSetName,
+                }),
+              ];
         this.function.addToRolePolicy(
           new PolicyStatement({
             actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            // SES authorizes a send against the identity and against the configuration set it uses.
-            resources: [
-              targets.emailIdentityArn,
-              ...(targets.emailConfigurationSetArn === undefined ? [] : [targets.emailConfigurationSetArn]),
-            ],
+            resources: [targets.emailIdentityArn, ...configurationSetArns],
           }),
         );
         return;
@@ -201,10 +257,23 @@ export class ConsultationFunction extends Construct {
           );
         }
         const stack = Stack.of(this);
+        const groups = `${schedules.groupNamePrefix}-*`;
         const schedulesInGroup = stack.formatArn({
           service: 'scheduler',
           resource: 'schedule',
-          resourceName: `${schedules.groupName}/*`,
+          resourceName: `${groups}/*`,
+        });
+        const scheduleGroups = stack.formatArn({
+          service: 'scheduler',
+          resource: 'schedule-group',
+          resourceName: groups,
+        });
+        // IAM evaluates ListSchedules against the account's schedule ARN pattern, not a group; it
+        // answers names only, and the reconciler always passes its own GroupName.
+        const anySchedule = stack.formatArn({
+          service: 'scheduler',
+          resource: 'schedule',
+          resourceName: '*/*',
         });
         this.function.addToRolePolicy(
           new PolicyStatement({
@@ -219,15 +288,37 @@ export class ConsultationFunction extends Construct {
         );
         this.function.addToRolePolicy(
           new PolicyStatement({
+            actions: ['scheduler:GetScheduleGroup', 'scheduler:CreateScheduleGroup'],
+            resources: [scheduleGroups],
+          }),
+        );
+        this.function.addToRolePolicy(
+          new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: [anySchedule] }),
+        );
+        this.function.addToRolePolicy(
+          new PolicyStatement({
             actions: ['iam:PassRole'],
             resources: [schedules.executionRole.roleArn],
             conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
           }),
         );
-        Validations.of(this.role).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${nagRegion(stack)}:<AWS::AccountId>:schedule/${schedules.groupName}/*]`,
-          reason: `Schedule names derive from calendar data at run time (deterministic per transition or reminder wave); the wildcard is confined to the ${schedules.groupName} schedule group.`,
-        });
+        const nagArn = (resource: string) =>
+          `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${nagRegion(stack)}:<AWS::AccountId>:${resource}]`;
+        Validations.of(this.role).acknowledge(
+          {
+            id: nagArn(`schedule/${groups}/*`),
+            reason: `Schedule names derive from calendar data at run time (deterministic per transition or reminder wave); the wildcard is confined to the stage's schedule groups, ${groups}, one per consultation.`,
+          },
+          {
+            id: nagArn(`schedule-group/${groups}`),
+            reason: `One schedule group per consultation, ${groups}: the reconciler reads its group and creates it for a consultation added at run time; nothing outside the stage prefix.`,
+          },
+          {
+            id: nagArn('schedule/*/*'),
+            reason:
+              'scheduler:ListSchedules only, which IAM evaluates against the account-wide schedule ARN pattern; it returns schedule names and states, and the reconciler always filters by its own GroupName.',
+          },
+        );
         return;
       }
     }

@@ -16,6 +16,7 @@ import {
   tableDefinitions,
   tableKeys,
 } from '../../shared/adapters/dynamodb/table-definitions.ts';
+import { EmailSending } from '../constructs/email-sending.ts';
 import { pascalCase, recordOf } from '../naming.ts';
 import type { StageConfig } from '../stage-config.ts';
 
@@ -34,6 +35,7 @@ export interface StatefulStackProps extends StackProps {
  */
 export class StatefulStack extends Stack {
   readonly tables: Readonly<Record<TableKey, Table>>;
+  readonly email: EmailSending;
   /** Signs unsubscribe links; it lives with the data because links already sent must keep working. */
   readonly linkSigningSecret: Secret;
 
@@ -57,6 +59,30 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'Rotating this key would invalidate the unsubscribe link of every reminder already sent, which RFC 8058 one-click unsubscribe must keep honouring; it is read only by the functions that sign or check links.',
+    });
+
+    const { site } = stageConfig;
+    this.email = new EmailSending(this, 'Email', {
+      namePrefix: stageConfig.resourcePrefix,
+      senderDomain: site.senderDomain,
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    new CfnOutput(this, 'SesToVerify', {
+      description: 'What SES needs before the engine can send email',
+      value:
+        `Add the three DKIM CNAME records (outputs SesDkimRecord1-3) to the DNS of ${site.senderDomain}; ` +
+        `SES then verifies the domain identity by itself. In ${site.region}, leave the SES sandbox (request ` +
+        `production access) before the first reminder wave, and confirm the alarm subscription sent to ${site.alarmEmail}.`,
+    });
+    this.email.identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `SesDkimRecord${index + 1}`, {
+        description: `DKIM record ${index + 1} of 3 for ${site.senderDomain}: name CNAME value`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+    new CfnOutput(this, 'EmailConfigurationSetName', {
+      description: 'SES configuration set every email is sent with',
+      value: this.email.configurationSet.configurationSetName,
     });
   }
 }
@@ -82,7 +108,7 @@ function tableFromDefinition(
       indexName: index.indexName,
       partitionKey: attribute(index.partitionKey),
       sortKey: index.sortKey === undefined ? undefined : attribute(index.sortKey),
-      projectionType: ProjectionType.ALL,
+      projectionType: index.projection === 'keys-only' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
     });
   }
   return table;

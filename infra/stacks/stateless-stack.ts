@@ -1,4 +1,5 @@
 import {
+  ArnFormat,
   CfnOutput,
   CrossStackReferences,
   Duration,
@@ -13,31 +14,40 @@ import {
   AccessLogFormat,
   AuthorizationType,
   CfnAccount,
+  type CorsOptions,
   EndpointType,
+  type IResource,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
   type RequestValidator,
   RestApi,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigateway';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionDefinition, Trigger } from '../../functions/manifest.ts';
 import { type TableKey, tableKeys } from '../../shared/adapters/dynamodb/table-definitions.ts';
 import { type QueueKey, queueDefinitions, queueKeys } from '../../shared/adapters/sqs/queue-definitions.ts';
-import { runtimeEnvironment } from '../../shared/config/runtime-config.ts';
+import { runtimeEnvironment, type ScheduleConfig } from '../../shared/config/runtime-config.ts';
+import { consultationDefinitions } from '../../shared/domain/definitions/index.ts';
+import { defaultBodyLimitBytes } from '../../shared/http/http-handler.ts';
+import { ApiFirewall } from '../constructs/api-firewall.ts';
 import { ConsultationFunction, type ScheduleAccess } from '../constructs/consultation-function.ts';
+import { sesEventDetailTypes } from '../constructs/email-sending.ts';
+import { ProblemGatewayResponses } from '../constructs/problem-gateway-responses.ts';
+import { ScheduleDeadLetterQueue } from '../constructs/schedule-dead-letter-queue.ts';
 import { pascalCase, recordOf } from '../naming.ts';
-import type { StageConfig } from '../stage-config.ts';
+import { type StageConfig, sandboxEmailSending } from '../stage-config.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly stageConfig: StageConfig;
@@ -46,6 +56,14 @@ export interface StatelessStackProps extends StackProps {
   readonly linkSigningSecret?: ISecret;
   /** Normally `functionManifest`; tests pass other lists to reach every kind of trigger and access. */
   readonly functions: readonly FunctionDefinition[];
+  /** How functions with `email` access send: the SES identity and configuration set of the stateful stack. */
+  readonly email: EmailSendingTargets;
+}
+
+export interface EmailSendingTargets {
+  /** ARN of the SES identity that functions with `email` access may send from. */
+  readonly identityArn: string;
+  readonly configurationSetName: string;
 }
 
 type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
@@ -58,6 +76,9 @@ type HttpTrigger = Extract<Trigger, { kind: 'http' }>;
 export class StatelessStack extends Stack {
   readonly api: RestApi;
   readonly functions: readonly ConsultationFunction[];
+  readonly firewall: ApiFirewall;
+  readonly queues: Readonly<Record<QueueKey, Queue>>;
+  private readonly preflightedPaths = new Set<string>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -67,71 +88,74 @@ export class StatelessStack extends Stack {
     const { stageConfig } = props;
 
     const schedules = this.scheduleAccessFor(props.functions, stageConfig);
-    const queues = recordOf(queueKeys, (key) => this.queueFromDefinition(key));
-    // SES reports sends, bounces and complaints of every email sent through this set.
-    const configurationSet =
-      stageConfig.emailSenderIdentity === undefined
-        ? undefined
-        : new ConfigurationSet(this, 'EmailConfigurationSet', {
-            configurationSetName: `${stageConfig.resourcePrefix}-email`,
-          });
-    configurationSet?.addEventDestination('ToEventBridge', {
-      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
-      events: [EmailSendingEvent.SEND, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
-    });
-    const environment = runtimeEnvironment({
-      tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
-      calendarUidDomain: stageConfig.calendarUidDomain,
-      ...(stageConfig.emailSenderIdentity === undefined
-        ? {}
-        : {
-            email: {
-              from: `WSIS Secretariat <no-reply@${stageConfig.emailSenderIdentity}>`,
-              ...(configurationSet === undefined
-                ? {}
-                : { configurationSetName: configurationSet.configurationSetName }),
-            },
-          }),
-      publicBaseUrl: stageConfig.publicBaseUrl,
-      // Resolved by CloudFormation at deploy time (a dynamic reference): the value is in no template.
-      ...(props.linkSigningSecret === undefined
-        ? {}
-        : { linkSigningSecret: props.linkSigningSecret.secretValue.unsafeUnwrap() }),
-      queueUrls: recordOf(queueKeys, (key) => queues[key].queueUrl),
-      emailSending: stageConfig.emailSending,
-    });
-    const emailIdentityArn =
-      stageConfig.emailSenderIdentity === undefined
-        ? undefined
-        : this.formatArn({
-            service: 'ses',
-            resource: 'identity',
-            resourceName: stageConfig.emailSenderIdentity,
-          });
+    const scheduleConfig = this.scheduleConfigFor(props.functions, stageConfig, schedules);
+    const { site } = stageConfig;
+    this.queues = recordOf(queueKeys, (key) => this.queueFromDefinition(key, stageConfig));
+    const queues = this.queues;
+    const uses = (definition: FunctionDefinition, kind: string, table?: TableKey) =>
+      definition.access.some(
+        (access) =>
+          access.kind === kind &&
+          (table === undefined || (access.kind === 'table' && access.table === table)),
+      );
+    // Email, schedule, queue and link settings only reach the functions that use them: the others
+    // have no use for them (and the link key stays out of every other function's environment).
+    const environmentFor = (definition: FunctionDefinition) =>
+      runtimeEnvironment({
+        tableNames: recordOf(tableKeys, (key) => props.tables[key].tableName),
+        calendarUidDomain: stageConfig.calendarUidDomain,
+        allowedOrigins: [site.webOrigin],
+        publicBaseUrl: site.publicBaseUrl,
+        ...(definition.access.some((access) => access.kind === 'email')
+          ? {
+              email: {
+                from: `${site.fromName} <${site.fromAddress}>`,
+                replyTo: site.replyTo,
+                configurationSetName: props.email.configurationSetName,
+              },
+            }
+          : {}),
+        ...(scheduleConfig !== undefined && uses(definition, 'schedules')
+          ? { schedules: scheduleConfig }
+          : {}),
+        // Resolved by CloudFormation at deploy time (a dynamic reference): the value is in no template.
+        // Functions that read subscriptions sign or check unsubscribe links.
+        ...(props.linkSigningSecret !== undefined && uses(definition, 'table', 'subscriptions')
+          ? { linkSigningSecret: props.linkSigningSecret.secretValue.unsafeUnwrap() }
+          : {}),
+        ...(definition.access.some((access) => access.kind === 'queue' && access.mode === 'send')
+          ? {
+              queueUrls: Object.fromEntries(
+                definition.access.flatMap((access) =>
+                  access.kind === 'queue' && access.mode === 'send'
+                    ? [[access.queue, queues[access.queue].queueUrl]]
+                    : [],
+                ),
+              ),
+            }
+          : {}),
+        ...(definition.trigger.kind === 'queue'
+          ? { emailSending: site.emailSending ?? sandboxEmailSending }
+          : {}),
+      });
 
     this.functions = props.functions.map(
       (definition) =>
         new ConsultationFunction(this, `${pascalCase(definition.name)}Function`, {
           definition,
           namePrefix: stageConfig.resourcePrefix,
-          environment,
+          environment: environmentFor(definition),
           access: {
             tables: props.tables,
-            emailIdentityArn,
-            ...(configurationSet === undefined
-              ? {}
-              : {
-                  emailConfigurationSetArn: this.formatArn({
-                    service: 'ses',
-                    resource: 'configuration-set',
-                    resourceName: configurationSet.configurationSetName,
-                  }),
-                }),
+            emailIdentityArn: props.email.identityArn,
+            emailConfigurationSetName: props.email.configurationSetName,
             schedules,
             queues,
           },
           logRetention: stageConfig.logRetention,
           logRemovalPolicy: stageConfig.removalPolicy,
+          logLevel: stageConfig.logLevel,
+          powertoolsTracer: stageConfig.powertoolsTracer,
         }),
     );
 
@@ -160,11 +184,14 @@ export class StatelessStack extends Stack {
         );
       }
       if (trigger.kind === 'email-events') {
+        // The one path of SES events: the configuration set (stateful stack) publishes to the
+        // default bus, and this rule hands the events the function records to it.
         new Rule(this, `${pascalCase(fn.definition.name)}Rule`, {
-          description: 'SES sending events of the configuration set (sends, bounces, complaints)',
+          description: `SES sending events of ${props.email.configurationSetName} (sends, bounces, complaints)`,
           eventPattern: {
             source: ['aws.ses'],
-            detailType: ['Email Sent', 'Email Bounced', 'Email Complaint Received'],
+            detailType: [...sesEventDetailTypes],
+            detail: { mail: { tags: { 'ses:configuration-set': [props.email.configurationSetName] } } },
           },
           targets: [new LambdaFunction(fn.function, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
         });
@@ -176,17 +203,41 @@ export class StatelessStack extends Stack {
       validateRequestParameters: true,
       validateRequestBody: true,
     });
+    const cors = corsOptionsFor(props.functions, site.webOrigin);
     for (const fn of this.functions) {
       const { trigger } = fn.definition;
       if (trigger.kind === 'http') {
-        this.route(fn, trigger, requestValidator);
+        this.route(fn, trigger, requestValidator, cors);
       }
     }
+    new ProblemGatewayResponses(this, 'ProblemResponses', { api: this.api, allowedOrigin: site.webOrigin });
+    this.firewall = new ApiFirewall(this, 'Firewall', {
+      namePrefix: stageConfig.resourcePrefix,
+      stage: this.api.deploymentStage,
+      requestsPerIpPer5Minutes: stageConfig.wafRequestsPerIpPer5Minutes,
+      maxBodyBytes: defaultBodyLimitBytes,
+    });
 
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the REST API stage; routes start with /v1/',
       value: this.api.url,
     });
+    if (site.customDomain !== undefined) {
+      const domain = this.api.addDomainName('CustomDomain', {
+        domainName: site.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(
+          this,
+          'CustomDomainCertificate',
+          site.customDomain.certificateArn,
+        ),
+        endpointType: EndpointType.REGIONAL,
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+      new CfnOutput(this, 'CustomDomainTarget', {
+        description: `Point ${site.customDomain.domainName} here (CNAME, or an alias record in Route 53)`,
+        value: domain.domainNameAliasDomainName,
+      });
+    }
   }
 
   private restApi(stageConfig: StageConfig): RestApi {
@@ -208,6 +259,8 @@ export class StatelessStack extends Stack {
         // Execution logs at ERROR level, without request or response bodies (they hold personal data).
         loggingLevel: MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
+        // Stage-level metrics (Count, 4XXError, 5XXError, Latency) are always published; per-method
+        // metrics would cost a custom metric per method and are not needed by the alarms.
         metricsEnabled: false,
         tracingEnabled: true,
         throttlingRateLimit: stageConfig.apiThrottling.rateLimit,
@@ -241,30 +294,39 @@ export class StatelessStack extends Stack {
     });
     api.deploymentStage.node.addDependency(account, executionLogs);
 
-    Validations.of(api.deploymentStage).acknowledge({
-      id: 'AwsSolutions-APIG3',
-      reason: `The regional WAF web ACL arrives with the production-infrastructure issue; until then stage throttling (${stageConfig.apiThrottling.rateLimit} requests/s, burst ${stageConfig.apiThrottling.burstLimit}) bounds abuse.`,
-    });
     return api;
   }
 
-  private route(fn: ConsultationFunction, trigger: HttpTrigger, requestValidator: RequestValidator): void {
+  private route(
+    fn: ConsultationFunction,
+    trigger: HttpTrigger,
+    requestValidator: RequestValidator,
+    cors: ReadonlyMap<string, CorsOptions>,
+  ): void {
     const parameters = pathParameterNames(trigger.path);
-    const method = this.api.root
-      .resourceForPath(trigger.path)
-      .addMethod(trigger.method, new LambdaIntegration(fn.function, { allowTestInvoke: false }), {
+    const resource = this.api.root.resourceForPath(trigger.path);
+    const preflight = cors.get(trigger.path);
+    if (preflight !== undefined && !this.preflightedPaths.has(trigger.path)) {
+      this.preflight(resource, preflight);
+      this.preflightedPaths.add(trigger.path);
+    }
+    const method = resource.addMethod(
+      trigger.method,
+      new LambdaIntegration(fn.function, { allowTestInvoke: false }),
+      {
         authorizationType: trigger.authorization === 'iam' ? AuthorizationType.IAM : AuthorizationType.NONE,
         requestValidator,
         requestParameters:
           parameters.length === 0
             ? undefined
             : Object.fromEntries(parameters.map((name) => [`method.request.path.${name}`, true])),
-      });
+      },
+    );
     if (trigger.authorization === 'public') {
       Validations.of(method).acknowledge(
         {
           id: 'AwsSolutions-APIG4',
-          reason: `${trigger.method} ${trigger.path} is public by design: the consultation is open to every stakeholder without an account. Abuse is bounded by stage throttling and, later, the WAF.`,
+          reason: `${trigger.method} ${trigger.path} is public by design: the consultation is open to every stakeholder without an account. Abuse is bounded by the WAF's per-IP rate rule and stage throttling.`,
         },
         {
           id: 'AwsSolutions-COG4',
@@ -279,17 +341,71 @@ export class StatelessStack extends Stack {
     }
   }
 
-  /** A queue of the shared definitions with its dead-letter queue, both encrypted and TLS-only. */
-  private queueFromDefinition(key: QueueKey): Queue {
+  /**
+   * The browser's CORS preflight for a public resource, answered by API Gateway itself (a mock
+   * integration, no Lambda): the web form's origin only. Public by nature: a browser sends it
+   * without credentials.
+   */
+  private preflight(resource: IResource, options: CorsOptions): void {
+    const method = resource.addCorsPreflight(options);
+    Validations.of(method).acknowledge(
+      {
+        id: 'AwsSolutions-APIG4',
+        reason: `CORS preflight (OPTIONS) of ${resource.path}: browsers send it without credentials, and API Gateway answers it with a mock integration that runs no code.`,
+      },
+      {
+        id: 'AwsSolutions-COG4',
+        reason: `CORS preflight (OPTIONS) of ${resource.path}: browsers send it without credentials, so no authorizer can apply.`,
+      },
+    );
+  }
+
+  /**
+   * What the reconciler needs to create schedules, when this stage has both a reconciler and the
+   * `apply-transition` target: the target's ARN is built from its known name (a reference to the
+   * function itself would make every function's environment depend on it, that one included).
+   */
+  private scheduleConfigFor(
+    functions: readonly FunctionDefinition[],
+    stageConfig: StageConfig,
+    schedules: (ScheduleAccess & { deadLetterQueueArn: string }) | undefined,
+  ): ScheduleConfig | undefined {
+    const target = functions.find(
+      (fn) => fn.name === 'apply-transition' && fn.trigger.kind === 'schedule-target',
+    );
+    if (schedules === undefined || target === undefined) return undefined;
+    const functionArn = (name: string) =>
+      this.formatArn({
+        service: 'lambda',
+        resource: 'function',
+        resourceName: `${stageConfig.resourcePrefix}-${name}`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+    return {
+      groupPrefix: schedules.groupNamePrefix,
+      roleArn: schedules.executionRole.roleArn,
+      deadLetterQueueArn: schedules.deadLetterQueueArn,
+      transitionTargetArn: functionArn(target.name),
+      // By its known name, like the transition target; the scheduler role may invoke both.
+      reminderWaveTargetArn: functionArn('start-reminder-wave'),
+    };
+  }
+
+  /**
+   * A queue of the shared definitions with its dead-letter queue, both encrypted and TLS-only. The
+   * generic monitoring finds the dead-letter queue through the queue's redrive policy and alarms on it.
+   */
+  private queueFromDefinition(key: QueueKey, stageConfig: StageConfig): Queue {
     const definition = queueDefinitions[key];
     const deadLetterQueue = new Queue(this, `${pascalCase(key)}DeadLetterQueue`, {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(definition.deadLetterRetentionDays),
+      removalPolicy: stageConfig.removalPolicy,
     });
     Validations.of(deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: `This is the dead-letter queue of the ${key} queue; a dead-letter queue of its own would only move the question.`,
+      reason: `This is the dead-letter queue of the ${key} queue; a dead-letter queue of its own would only move the question, and an alarm fires on its first message.`,
     });
     return new Queue(this, `${pascalCase(key)}Queue`, {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -302,7 +418,7 @@ export class StatelessStack extends Stack {
   private scheduleAccessFor(
     functions: readonly FunctionDefinition[],
     stageConfig: StageConfig,
-  ): ScheduleAccess | undefined {
+  ): (ScheduleAccess & { deadLetterQueueArn: string }) | undefined {
     const needsSchedules = functions.some(
       (fn) =>
         fn.trigger.kind === 'schedule-target' || fn.access.some((access) => access.kind === 'schedules'),
@@ -310,19 +426,56 @@ export class StatelessStack extends Stack {
     if (!needsSchedules) {
       return undefined;
     }
-    const groupName = stageConfig.resourcePrefix;
-    new ScheduleGroup(this, 'ScheduleGroup', {
-      scheduleGroupName: groupName,
-      removalPolicy: stageConfig.removalPolicy,
-    });
+    // One schedule group per consultation, `<prefix>-<consultation id>`; the reconciler creates the
+    // group of a consultation added later at run time (within the same prefix).
+    const groupNamePrefix = stageConfig.resourcePrefix;
+    for (const definition of consultationDefinitions) {
+      new ScheduleGroup(this, `ScheduleGroup${pascalCase(definition.id)}`, {
+        scheduleGroupName: `${groupNamePrefix}-${definition.id}`,
+        removalPolicy: stageConfig.removalPolicy,
+      });
+    }
     const executionRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
-      description: `Assumed by EventBridge Scheduler to invoke the schedule targets of ${groupName}`,
+      description: `Assumed by EventBridge Scheduler to invoke the schedule targets of ${groupNamePrefix}-*`,
     });
-    return { groupName, executionRole };
+    const deadLetters = new ScheduleDeadLetterQueue(this, 'ScheduleDeadLetters', {
+      namePrefix: stageConfig.resourcePrefix,
+      schedulerRole: executionRole,
+      removalPolicy: stageConfig.removalPolicy,
+    });
+    return { groupNamePrefix, executionRole, deadLetterQueueArn: deadLetters.queue.queueArn };
   }
+}
+
+/**
+ * Preflight options per path of a public route: the methods the manifest routes on that path, the
+ * headers a browser may send, the web form's origin. Admin routes are signed requests from AWS
+ * principals, not from a browser, so they get no preflight.
+ */
+export function corsOptionsFor(
+  functions: readonly FunctionDefinition[],
+  webOrigin: string,
+): Map<string, CorsOptions> {
+  const methodsByPath = new Map<string, string[]>();
+  for (const { trigger } of functions) {
+    if (trigger.kind !== 'http' || trigger.authorization !== 'public') continue;
+    methodsByPath.set(trigger.path, [...(methodsByPath.get(trigger.path) ?? []), trigger.method]);
+  }
+  return new Map(
+    [...methodsByPath].map(([path, methods]) => [
+      path,
+      {
+        allowOrigins: [webOrigin],
+        allowMethods: [...methods, 'OPTIONS'],
+        // Authorization carries a submission's edit token (Bearer), If-Match the version it edits.
+        allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-Match'],
+        maxAge: Duration.hours(1),
+      },
+    ]),
+  );
 }
 
 /** `/v1/consultations/{id}/calendar.ics` -> `['id']`; a greedy `{proxy+}` yields `proxy`. */

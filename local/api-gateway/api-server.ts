@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { HttpMethod } from '../../functions/manifest.ts';
-import { problemMediaType, problems } from '../../shared/http/problem.ts';
+import { HttpProblem, problemMediaType, problems } from '../../shared/http/problem.ts';
 import { fromProxyResult, type HttpReply, lambdaContextFor, toProxyEvent } from './proxy-event.ts';
 import { createRouteTable } from './route-table.ts';
+import type { SigV4Verifier, VerifiedCaller } from './sigv4-verifier.ts';
 
 /**
  * The local stand-in for API Gateway's REST API: each request becomes a proxy event for the function
@@ -18,6 +19,8 @@ export interface ApiRoute {
   readonly functionName: string;
   readonly method: HttpMethod;
   readonly resource: string;
+  /** `iam`: the request must be SigV4-signed, as API Gateway's AWS_IAM authorization demands. */
+  readonly authorization: 'public' | 'iam';
   readonly handler: ProxyHandler;
 }
 
@@ -41,6 +44,8 @@ export interface ApiServerOptions {
   readonly now: () => Date;
   /** API Gateway refuses larger payloads with 413 before any function runs. */
   readonly maxPayloadBytes?: number;
+  /** Verifies the signature of requests to `iam` routes; such a request never reaches its function otherwise. */
+  readonly verifySignature: SigV4Verifier;
 }
 
 export interface ApiServer {
@@ -79,6 +84,20 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return problemReply(problem.toDocument(url.pathname), problem.headers);
     }
     const route = match.route.target;
+    let caller: VerifiedCaller | undefined;
+    if (route.authorization === 'iam') {
+      try {
+        caller = await options.verifySignature({
+          method,
+          url: request.url ?? '/',
+          rawHeaders: request.rawHeaders,
+          body,
+        });
+      } catch (error) {
+        if (error instanceof HttpProblem) return problemReply(error.toDocument(url.pathname));
+        throw error;
+      }
+    }
     const requestId = randomUUID();
     const event = toProxyEvent(
       {
@@ -96,6 +115,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         apiId: 'local',
         receivedAt: options.now(),
         requestId,
+        ...(caller === undefined ? {} : { caller }),
       },
     );
     const context = lambdaContextFor(route.functionName, requestId, options.region, options.accountId);

@@ -24,6 +24,14 @@ export interface ProxyEventContext {
   readonly apiId: string;
   readonly receivedAt: Date;
   readonly requestId?: string;
+  /** The IAM caller, once the signature of an `iam` route is verified. */
+  readonly caller?: {
+    readonly accessKey: string;
+    readonly accountId: string;
+    readonly caller: string;
+    readonly user: string;
+    readonly userArn: string;
+  };
 }
 
 const textualMediaType =
@@ -80,11 +88,11 @@ export function toProxyEvent(request: RawHttpRequest, context: ProxyEventContext
       protocol: 'HTTP/1.1',
       httpMethod: request.method.toUpperCase(),
       identity: {
-        accessKey: null,
-        accountId: null,
+        accessKey: context.caller?.accessKey ?? null,
+        accountId: context.caller?.accountId ?? null,
         apiKey: null,
         apiKeyId: null,
-        caller: null,
+        caller: context.caller?.caller ?? null,
         clientCert: null,
         cognitoAuthenticationProvider: null,
         cognitoAuthenticationType: null,
@@ -92,9 +100,9 @@ export function toProxyEvent(request: RawHttpRequest, context: ProxyEventContext
         cognitoIdentityPoolId: null,
         principalOrgId: null,
         sourceIp: request.sourceIp,
-        user: null,
+        user: context.caller?.user ?? null,
         userAgent,
-        userArn: null,
+        userArn: context.caller?.userArn ?? null,
       },
       path: `/${context.stage}${url.pathname}`,
       stage: context.stage,

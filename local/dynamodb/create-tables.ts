@@ -79,7 +79,7 @@ export async function createTable(
   return { tableName, created, timeToLive, description };
 }
 
-/** The CreateTable request for a definition: on-demand billing, every index projecting ALL. */
+/** The CreateTable request for a definition: on-demand billing, each index with its projection. */
 export function createTableInput(tableName: string, definition: TableDefinition): CreateTableCommandInput {
   const attributes = new Map<string, KeyAttribute['type']>();
   const declare = (attribute: KeyAttribute | undefined): void => {
@@ -113,7 +113,7 @@ export function createTableInput(tableName: string, definition: TableDefinition)
     input.GlobalSecondaryIndexes = definition.globalSecondaryIndexes.map((index) => ({
       IndexName: index.indexName,
       KeySchema: keySchema(index.partitionKey, index.sortKey),
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
     }));
   }
   return input;

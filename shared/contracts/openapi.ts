@@ -63,13 +63,16 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
       parameters: [
         ...parameters(contract.params, 'path', toSchema),
         ...parameters(contract.query, 'query', toSchema),
+        ...parameters(contract.headers, 'header', toSchema),
       ],
       ...(contract.body === undefined
         ? {}
         : {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toSchema(contract.body, 'input') } },
+              content: {
+                [contract.bodyMediaType ?? 'application/json']: { schema: toSchema(contract.body, 'input') },
+              },
             },
           }),
       responses: {
@@ -90,6 +93,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         ),
       },
       ...(trigger.authorization === 'iam' ? { security: [{ sigv4: [] }] } : {}),
+      ...(contract.authentication === 'edit-token' ? { security: [{ editToken: [] }] } : {}),
     };
     paths[trigger.path] = { ...paths[trigger.path], [trigger.method.toLowerCase()]: operation };
   }
@@ -107,9 +111,13 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     servers: [{ url: options.serverUrl ?? '/' }],
     tags: [
       { name: 'consultations', description: 'Consultations, their calendars and state' },
+      {
+        name: 'submissions',
+        description: 'Stakeholder submissions to the calls: drafts, deadlines, receipts, edits, withdrawal',
+      },
       { name: 'meta', description: 'About the API itself' },
       { name: 'subscriptions', description: 'Email reminders: double opt-in and one-click unsubscribe' },
-      { name: 'admin', description: 'Secretariat routes, signed with AWS Signature Version 4' },
+      { name: 'admin', description: 'The Secretariat’s routes, signed with AWS SigV4 (IAM)' },
     ],
     paths,
     components: {
@@ -121,6 +129,11 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
           in: 'header',
           description: 'AWS Signature Version 4 (IAM), for the Secretariat’s /v1/admin routes.',
         },
+        editToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The edit token a submission’s creation answered (and its receipt links to).',
+        },
       },
     },
   };
@@ -129,6 +142,16 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
 function success(response: ResponseContract, toSchema: (schema: z.ZodType, io: 'output') => JsonSchema) {
   return {
     description: response.description,
+    ...(response.headers === undefined
+      ? {}
+      : {
+          headers: Object.fromEntries(
+            Object.entries(response.headers).map(([name, description]) => [
+              name,
+              { description, schema: { type: 'string' } },
+            ]),
+          ),
+        }),
     ...(response.schema === undefined
       ? {}
       : {
@@ -141,7 +164,7 @@ function success(response: ResponseContract, toSchema: (schema: z.ZodType, io: '
 
 function parameters(
   schema: z.ZodType | undefined,
-  location: 'path' | 'query',
+  location: 'path' | 'query' | 'header',
   toSchema: (schema: z.ZodType, io: 'input') => JsonSchema,
 ): unknown[] {
   if (schema === undefined) return [];

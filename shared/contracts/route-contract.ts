@@ -9,6 +9,7 @@ export interface ResponseContract {
   /** Media type of a successful body; problems are always `application/problem+json`. */
   readonly mediaType?: string;
   readonly schema?: z.ZodType;
+  /** Response headers by name, with what they carry. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -16,6 +17,7 @@ export interface RouteContract<
   P extends z.ZodType | undefined = z.ZodType | undefined,
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   B extends z.ZodType | undefined = z.ZodType | undefined,
+  H extends z.ZodType | undefined = z.ZodType | undefined,
 > {
   readonly summary: string;
   readonly description?: string;
@@ -23,6 +25,15 @@ export interface RouteContract<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /**
+   * Request headers the route reads, by lower-case name (a non-strict object: requests carry many
+   * other headers). Validated like the rest; `Authorization` is described by `authentication`.
+   */
+  readonly headers?: H;
+  /** Media type the OpenAPI document names for the body; any JSON media type is accepted. */
+  readonly bodyMediaType?: string;
+  /** `edit-token`: `Authorization: Bearer <edit token>` of the submission named in the path. */
+  readonly authentication?: 'edit-token';
   /** Largest accepted body, in bytes of its UTF-8 form. */
   readonly bodyLimitBytes?: number;
   /** Successful responses by status. */

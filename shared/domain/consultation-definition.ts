@@ -105,6 +105,18 @@ export const reminderPolicySchema = z
 const consultationDefinitionShape = z.strictObject({
   id: consultationIdSchema,
   title: localizedTextSchema,
+  referencePrefix: z
+    .string()
+    .regex(
+      /^[A-Z][A-Z0-9]{1,9}$/,
+      'Use 2 to 10 capital letters or digits, starting with a letter, e.g. WSIS22',
+    )
+    .optional()
+    .meta({
+      description:
+        'First part of the human-readable submission references, e.g. WSIS22 in WSIS22-OS-000042; ' +
+        'without it, the consultation id in capitals.',
+    }),
   theme: localizedTextSchema,
   organisers: z.array(localizedTextSchema).min(1),
   contactEmail: z.email().meta({ description: 'Reply-to address of every email sent for the consultation.' }),

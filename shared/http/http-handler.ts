@@ -2,6 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { RouteContract } from '../contracts/route-contract.ts';
+import { logger } from '../observability/logger.ts';
 import { type FieldError, HttpProblem, problemMediaType, problems } from './problem.ts';
 
 /**
@@ -20,18 +21,33 @@ export type HttpResult =
     }
   | { readonly status: number; readonly headers?: Record<string, string> };
 
-export interface RouteInput<TParams, TQuery, TBody> {
+export interface RouteInput<TParams, TQuery, TBody, THeaders = undefined> {
   readonly params: TParams;
   readonly query: TQuery;
   readonly body: TBody;
+  /** Every request header, by lower-case name, as received. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The headers the contract names, validated. */
+  readonly requestHeaders: THeaders;
   readonly requestId: string;
+  /**
+   * Who signed the request, as API Gateway fills it in after IAM (SigV4) authorization; null on
+   * public routes. Admin handlers record `userArn` as the actor.
+   */
+  readonly caller: CallerIdentity | null;
+}
+
+export interface CallerIdentity {
+  readonly userArn: string;
+  readonly accessKey: string | null;
 }
 
 type Schema = z.ZodType;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-type Handle<P, Q, B> = (input: RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<HttpResult>;
+type Handle<P, Q, B, H> = (
+  input: RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>, Parsed<H>>,
+) => Promise<HttpResult>;
 
 /** 256 KB: room for the longest submission text, far below API Gateway's and Lambda's limits. */
 export const defaultBodyLimitBytes = 256 * 1024;
@@ -43,8 +59,9 @@ export function httpHandler<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(contract: RouteContract<P, Q, B>, handle: Handle<P, Q, B>): HttpHandler {
-  type Input = RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>>;
+  H extends Schema | undefined = undefined,
+>(contract: RouteContract<P, Q, B, H>, handle: Handle<P, Q, B, H>): HttpHandler {
+  type Input = RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>, Parsed<H>>;
   const handler = middy<ValidatedEvent<Input>, APIGatewayProxyResult>()
     .use(problemResponses())
     .use(validatedInput(contract))
@@ -57,9 +74,13 @@ function validatedInput<
   P extends Schema | undefined,
   Q extends Schema | undefined,
   B extends Schema | undefined,
+  H extends Schema | undefined,
 >(
-  spec: RouteContract<P, Q, B>,
-): MiddlewareObj<ValidatedEvent<RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>>>, APIGatewayProxyResult> {
+  spec: RouteContract<P, Q, B, H>,
+): MiddlewareObj<
+  ValidatedEvent<RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>, Parsed<H>>>,
+  APIGatewayProxyResult
+> {
   return {
     name: 'validatedInput',
     before: (request) => {
@@ -68,6 +89,7 @@ function validatedInput<
       const errors: FieldError[] = [];
       const params = parsePart(spec.params, event.pathParameters ?? {}, 'path', errors);
       const query = parsePart(spec.query, event.queryStringParameters ?? {}, 'query', errors);
+      const requestHeaders = parsePart(spec.headers, headers, 'header', errors);
       const body =
         spec.body === undefined
           ? undefined
@@ -83,7 +105,9 @@ function validatedInput<
         query: query as Parsed<Q>,
         body: body as Parsed<B>,
         headers,
+        requestHeaders: requestHeaders as Parsed<H>,
         requestId: request.context.awsRequestId,
+        caller: callerOf(event),
       };
     },
   };
@@ -126,16 +150,12 @@ function problemResponses(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
       const problem = error instanceof HttpProblem ? error : problems.internal();
       if (!(error instanceof HttpProblem)) {
         // Only the error's class and message: an AWS SDK error never carries the request body.
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            message: 'Unhandled error in HTTP handler',
-            requestId: request.context.awsRequestId,
-            resource: request.event.resource,
-            errorName: error?.name,
-            errorMessage: error?.message,
-          }),
-        );
+        logger.error('Unhandled error in HTTP handler', {
+          requestId: request.context.awsRequestId,
+          resource: request.event.resource,
+          errorName: error?.name,
+          errorMessage: error?.message,
+        });
       }
       const document = { ...problem.toDocument(request.event.path), requestId: request.context.awsRequestId };
       request.response = {
@@ -163,6 +183,12 @@ export function toProxyResult(result: HttpResult): APIGatewayProxyResult {
     };
   }
   return { statusCode: result.status, headers: { ...result.headers }, body: '' };
+}
+
+function callerOf(event: APIGatewayProxyEvent): CallerIdentity | null {
+  const identity = event.requestContext?.identity;
+  if (identity?.userArn === undefined || identity.userArn === null) return null;
+  return { userArn: identity.userArn, accessKey: identity.accessKey ?? null };
 }
 
 function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Record<string, string> {

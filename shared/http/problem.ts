@@ -21,6 +21,22 @@ export interface ProblemDocument {
 
 export const problemMediaType = 'application/problem+json';
 
+/**
+ * API Gateway answers a method and path it has no route for, and an unsigned request on an AWS_IAM
+ * route, with one response type (MISSING_AUTHENTICATION_TOKEN), which the stage maps to this 404
+ * (infra/constructs/problem-gateway-responses.ts); the local API answers both the same way.
+ */
+export const missingRouteOrSignature = {
+  status: 404,
+  title: 'Not Found',
+  detail:
+    'No route matches this method and path. Routes under /v1/admin/ also answer this to a request that is not signed with AWS Signature Version 4.',
+} as const;
+
+/** A signed request whose signature does not verify (INVALID_SIGNATURE in API Gateway), here and deployed. */
+export const invalidSignatureType = '/problems/invalid-signature';
+export const invalidSignatureTitle = 'The request signature is not valid';
+
 export class HttpProblem extends Error {
   readonly status: number;
   readonly type: string;
@@ -99,6 +115,35 @@ export const problems = {
       title: 'This unsubscribe link is not valid',
       detail: 'The link was not issued by this service or was altered.',
     }),
+  callNotFound: (id: string, call: string) =>
+    new HttpProblem({
+      status: 404,
+      type: '/problems/call-not-found',
+      title: 'No such call',
+      detail: `The consultation "${id}" has no ${call} call.`,
+    }),
+  phaseNotFound: (detail: string) =>
+    new HttpProblem({ status: 404, type: '/problems/phase-not-found', title: 'No such phase', detail }),
+  versionConflict: (currentVersion: number) =>
+    new HttpProblem({
+      status: 409,
+      type: '/problems/version-conflict',
+      title: 'The consultation changed since it was read',
+      detail: `The stored version is ${currentVersion}. Read the consultation again and repeat the change if it still applies.`,
+      extensions: { currentVersion },
+    }),
+  calendarRule: (errors: readonly FieldError[]) =>
+    new HttpProblem({
+      status: 422,
+      type: '/problems/calendar-rule',
+      title: 'The change breaks a rule of the calendar',
+      detail: `${errors.length} ${errors.length === 1 ? 'rule is' : 'rules are'} broken; see errors.`,
+      errors,
+    }),
+  /** What the deployed API answers an unsigned request on an IAM route: see `missingRouteOrSignature`. */
+  missingAuthentication: () => new HttpProblem({ ...missingRouteOrSignature }),
+  invalidSignature: (detail: string) =>
+    new HttpProblem({ status: 403, type: invalidSignatureType, title: invalidSignatureTitle, detail }),
   methodNotAllowed: (allowed: readonly string[]) =>
     new HttpProblem({
       status: 405,

@@ -18,4 +18,14 @@ export interface ConsultationRepository {
    * Answers whether it stored it.
    */
   seed(definition: ConsultationDefinition, at: Date): Promise<boolean>;
+  /**
+   * Stores a changed definition as `expectedVersion + 1`, only if the stored version is still
+   * `expectedVersion` (optimistic lock): two Secretariat members editing at once cannot silently
+   * overwrite each other. Answers the stored consultation, or `version-conflict`.
+   */
+  update(
+    definition: ConsultationDefinition,
+    expectedVersion: number,
+    at: Date,
+  ): Promise<StoredConsultation | 'version-conflict'>;
 }

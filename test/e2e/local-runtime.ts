@@ -1,5 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
-import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime.ts';
+import {
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+  localCredentials,
+  localRegion,
+  startLocalRuntime,
+} from '../../local/runtime.ts';
+import { signedFetch } from '../../local/signed-fetch.ts';
 
 /**
  * Starts the whole local runtime once for a test file (free ports, clock frozen at `clockAt` unless
@@ -15,6 +22,9 @@ export function useLocalRuntime(
       port: 0,
       clockAt: new Date(options.clockAt),
       clockSpeed: options.clockSpeed ?? 0,
+      ...(options.schedulerPollIntervalMs === undefined
+        ? {}
+        : { schedulerPollIntervalMs: options.schedulerPollIntervalMs }),
     });
   });
   afterAll(async () => {
@@ -40,6 +50,19 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/**
+ * GET on an admin route, signed with the local Secretariat's credentials (SigV4), as an AWS SDK or
+ * awscurl signs for the deployed API's IAM authorization.
+ */
+export async function getSignedJson(url: string): Promise<{ status: number; body: unknown }> {
+  const response = await signedFetch(url, {
+    method: 'GET',
+    credentials: localCredentials,
+    region: localRegion,
   });
   return { status: response.status, body: await response.json() };
 }

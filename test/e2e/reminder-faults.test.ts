@@ -6,7 +6,7 @@ import type { Mailer } from '../../shared/ports/mailer.ts';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
 import { reminderFixtures, type SubscriberFixture } from '../support/reminder-fixtures.ts';
 import { emailsTo, storedEmails } from '../support/ses-store.ts';
-import { getJson, postJson, useLocalRuntime } from './local-runtime.ts';
+import { getSignedJson, postJson, useLocalRuntime } from './local-runtime.ts';
 
 const wsis = 'wsis-forum-2022';
 const meetingWave = 'meeting-phase-3-P1D';
@@ -75,7 +75,7 @@ describe('a meeting wave through the local runtime while SES fails 20% of calls 
     expect(emails).toHaveLength(subscribers.length);
     expect(await runtime().deadLetterCount('reminders')).toBe(0);
     const figures = waveFiguresSchema.parse(
-      (await getJson(api(`/v1/admin/consultations/${wsis}/waves/${meetingWave}`))).body,
+      (await getSignedJson(api(`/v1/admin/consultations/${wsis}/waves/${meetingWave}`))).body,
     );
     expect(figures).toMatchObject({
       recipients: subscribers.length,

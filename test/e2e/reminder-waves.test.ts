@@ -6,7 +6,7 @@ import { signUnsubscribeToken } from '../../shared/domain/link-tokens.ts';
 import { languages } from '../../shared/domain/localized-text.ts';
 import { reminderFixtures, type SubscriberFixture } from '../support/reminder-fixtures.ts';
 import { emailsTo, header, storedEmails } from '../support/ses-store.ts';
-import { getJson, postJson, useLocalRuntime } from './local-runtime.ts';
+import { getSignedJson, postJson, useLocalRuntime } from './local-runtime.ts';
 
 const wsis = 'wsis-forum-2022';
 const fourteenDays = 'deadline-20220307T1300Z-P14D';
@@ -81,7 +81,7 @@ describe('deadline waves through the local runtime: duplicates, re-driven batche
     expect(await emailsTo(store(), suppressedEarlier)).toHaveLength(0);
     expect(await runtime().deadLetterCount('reminders')).toBe(0);
 
-    const figures = await getJson(api(`/v1/admin/consultations/${wsis}/waves/${fourteenDays}`));
+    const figures = await getSignedJson(api(`/v1/admin/consultations/${wsis}/waves/${fourteenDays}`));
     expect(figures.status).toBe(200);
     // The unsubscribed address is no longer a confirmed subscriber, so the wave never queued it.
     expect(waveFiguresSchema.parse(figures.body)).toMatchObject({
@@ -167,7 +167,7 @@ describe('deadline waves through the local runtime: duplicates, re-driven batche
     );
     expect(sevenDayEmails.length).toBeGreaterThan(0);
     const figures = waveFiguresSchema.parse(
-      (await getJson(api(`/v1/admin/consultations/${wsis}/waves/${sevenDays}`))).body,
+      (await getSignedJson(api(`/v1/admin/consultations/${wsis}/waves/${sevenDays}`))).body,
     );
     expect(figures).toMatchObject({
       sent: subscribers.length - 1,
@@ -183,7 +183,7 @@ describe('deadline waves through the local runtime: duplicates, re-driven batche
     expect(moved.body).toMatchObject({ fired: [{ outcome: 'delivered' }] });
     await runtime().idle();
     const figures = waveFiguresSchema.parse(
-      (await getJson(api(`/v1/admin/consultations/${wsis}/waves/deadline-20220301T1300Z-P1D`))).body,
+      (await getSignedJson(api(`/v1/admin/consultations/${wsis}/waves/deadline-20220301T1300Z-P1D`))).body,
     );
     expect(figures.recipients).toBe(0);
   });

@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type FunctionDefinition, functionManifest } from '../../functions/manifest.ts';
+import { repositoryRoot } from '../../infra/constructs/consultation-function.ts';
+import { esbuildOptionsFor, functionBundling } from '../../infra/constructs/function-bundling.ts';
 import { stageConfigs } from '../../infra/stage-config.ts';
 import {
   type TableDefinition,
@@ -41,6 +45,16 @@ function functionLogicalId(name: string): string {
   return match[0];
 }
 
+/** The `index.mjs` CDK bundled for a function, in the cloud assembly. */
+function assetBundleOf(name: string): string {
+  const [, props] =
+    resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
+      ([logicalId]) => logicalId === functionLogicalId(name),
+    ) ?? [];
+  const s3Key = z.object({ S3Key: z.string() }).parse(props?.Code).S3Key;
+  return path.join(synthesized.assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+}
+
 describe('stateful stack (dev)', () => {
   it('creates one table per shared definition', () => {
     synthesized.stateful.resourceCountIs('AWS::DynamoDB::Table', tableKeys.length);
@@ -67,7 +81,7 @@ describe('stateful stack (dev)', () => {
             : definition.globalSecondaryIndexes.map((index) => ({
                 IndexName: index.indexName,
                 KeySchema: keySchema(index.partitionKey, index.sortKey),
-                Projection: { ProjectionType: 'ALL' },
+                Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
               })),
         TimeToLiveSpecification:
           definition.timeToLiveAttribute === undefined
@@ -105,10 +119,14 @@ describe('stateless stack (dev)', () => {
     }
   });
 
-  it('tells every function the physical name of every table, and enables source maps', () => {
-    const variables = Object.fromEntries(
-      tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, { 'Fn::ImportValue': Match.anyValue() }]),
-    );
+  it('tells every function the physical name of every table, the link base and CORS origin, and enables source maps', () => {
+    const variables = {
+      ...Object.fromEntries(
+        tableKeys.map((key) => [tableDefinitions[key].tableNameEnv, { 'Fn::ImportValue': Match.anyValue() }]),
+      ),
+      PUBLIC_BASE_URL: stageConfig.site.publicBaseUrl,
+      CORS_ALLOWED_ORIGINS: stageConfig.site.webOrigin,
+    };
     for (const definition of manifest) {
       synthesized.stateless.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `${stageConfig.resourcePrefix}-${definition.name}`,
@@ -117,18 +135,49 @@ describe('stateless stack (dev)', () => {
     }
   });
 
-  it('bundles every function as an ESM module that loads in Node.js and exports its handler', () => {
+  it('gives the email and schedule settings only to the functions whose access includes them', () => {
     for (const definition of manifest) {
       const [, props] =
         resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
           ([logicalId]) => logicalId === functionLogicalId(definition.name),
         ) ?? [];
-      const s3Key = z.object({ S3Key: z.string() }).parse(props?.Code).S3Key;
-      const assetDirectory = path.join(
-        synthesized.assembly.directory,
-        `asset.${s3Key.replace(/\.zip$/, '')}`,
+      const variables = z
+        .object({ Variables: z.record(z.string(), z.unknown()) })
+        .parse(props?.Environment).Variables;
+      const sends = definition.access.some((access) => access.kind === 'email');
+      const manages = definition.access.some((access) => access.kind === 'schedules');
+      expect(variables.EMAIL_FROM, definition.name).toEqual(
+        sends ? `${stageConfig.site.fromName} <${stageConfig.site.fromAddress}>` : undefined,
       );
-      const bundle = path.join(assetDirectory, 'index.mjs');
+      expect('SCHEDULE_GROUP_PREFIX' in variables, definition.name).toBe(manages);
+    }
+  });
+
+  it('tells the reconcilers where schedules go: group prefix, scheduler role, dead-letter queue, target', () => {
+    synthesized.stateless.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: `${stageConfig.resourcePrefix}-change-call-dates`,
+      Environment: {
+        Variables: Match.objectLike({
+          SCHEDULE_GROUP_PREFIX: stageConfig.resourcePrefix,
+          SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerRole'), 'Arn'] },
+          SCHEDULE_DEAD_LETTER_QUEUE_ARN: {
+            'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduleDeadLetters'), 'Arn'],
+          },
+          TRANSITION_TARGET_ARN: {
+            'Fn::Join': ['', Match.arrayWith([`:function:${stageConfig.resourcePrefix}-apply-transition`])],
+          },
+          EMAIL_FROM: `${stageConfig.site.fromName} <${stageConfig.site.fromAddress}>`,
+        }),
+      },
+    });
+    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: `${stageConfig.resourcePrefix}-wsis-forum-2022`,
+    });
+  });
+
+  it('bundles every function as an ESM module that loads in Node.js and exports its handler', () => {
+    for (const definition of manifest) {
+      const bundle = assetBundleOf(definition.name);
       expect(
         readFileSync(bundle, 'utf8').startsWith('import { createRequire as __consultationCreateRequire }'),
       ).toBe(true);
@@ -148,6 +197,33 @@ describe('stateless stack (dev)', () => {
     }
   });
 
+  it('bundles exactly what the benchmark bundles: the shared esbuild settings, byte for byte', async () => {
+    const benchDirectory = mkdtempSync(path.join(tmpdir(), 'consultation-bench-equality-'));
+    try {
+      for (const definition of manifest) {
+        const outfile = path.join(benchDirectory, definition.name, functionBundling.outputFileName);
+        await build({
+          ...esbuildOptionsFor(path.join(repositoryRoot, definition.entry), outfile, {
+            powertoolsTracer: stageConfig.powertoolsTracer,
+          }),
+          absWorkingDir: repositoryRoot,
+          logLevel: 'silent',
+        });
+        expect(readFileSync(outfile, 'utf8')).toBe(readFileSync(assetBundleOf(definition.name), 'utf8'));
+      }
+    } finally {
+      rmSync(benchDirectory, { recursive: true, force: true });
+    }
+  });
+
+  it('bundles the Powertools tracer in dev only (a build-time choice of the stage)', () => {
+    expect(stageConfigs.dev.powertoolsTracer).toBe(true);
+    expect(stageConfigs.prod.powertoolsTracer).toBe(false);
+    for (const definition of manifest) {
+      expect(readFileSync(assetBundleOf(definition.name), 'utf8')).toContain('AWSXRay');
+    }
+  });
+
   it('gives every log group a retention, and every function its own log group', () => {
     const logGroups = resourcesOfType(synthesized.stateless, 'AWS::Logs::LogGroup');
     for (const [, props] of logGroups) {
@@ -164,16 +240,18 @@ describe('stateless stack (dev)', () => {
 
   it('routes each http trigger to its function with the method and authorization of the manifest', () => {
     const paths = apiResourcePaths(synthesized.stateless);
-    const methods = resourcesOfType(synthesized.stateless, 'AWS::ApiGateway::Method').map(([, props]) => {
-      const resourceId = z.object({ Ref: z.string() }).parse(props.ResourceId).Ref;
-      const integration = z.object({ Type: z.string(), Uri: z.unknown() }).parse(props.Integration);
-      return {
-        route: `${String(props.HttpMethod)} ${paths.get(resourceId)}`,
-        authorization: props.AuthorizationType,
-        integrationType: integration.Type,
-        uri: JSON.stringify(integration.Uri),
-      };
-    });
+    const methods = resourcesOfType(synthesized.stateless, 'AWS::ApiGateway::Method')
+      .filter(([, props]) => props.HttpMethod !== 'OPTIONS')
+      .map(([, props]) => {
+        const resourceId = z.object({ Ref: z.string() }).parse(props.ResourceId).Ref;
+        const integration = z.object({ Type: z.string(), Uri: z.unknown() }).parse(props.Integration);
+        return {
+          route: `${String(props.HttpMethod)} ${paths.get(resourceId)}`,
+          authorization: props.AuthorizationType,
+          integrationType: integration.Type,
+          uri: JSON.stringify(integration.Uri),
+        };
+      });
     const httpTriggers = manifest.flatMap((definition) =>
       definition.trigger.kind === 'http' ? [{ definition, trigger: definition.trigger }] : [],
     );

@@ -49,12 +49,7 @@ const prefix = stageConfig.resourcePrefix;
 let synthesized: SynthesizedStage;
 
 beforeAll(() => {
-  synthesized = synthesizeStage({
-    stage: 'prod',
-    bundle: false,
-    functions,
-    stageOverrides: { emailSenderIdentity: 'consultations.example.org' },
-  });
+  synthesized = synthesizeStage({ stage: 'prod', bundle: false, functions });
 });
 
 afterAll(() => synthesized?.dispose());
@@ -137,7 +132,13 @@ describe('routes and access derived from the manifest', () => {
       HttpMethod: 'GET',
       AuthorizationType: 'NONE',
     });
-    synthesized.stateless.resourceCountIs('AWS::ApiGateway::Method', 2);
+    // The public route's path also answers the CORS preflight; the admin route gets none.
+    synthesized.stateless.resourceCountIs('AWS::ApiGateway::Method', 3);
+    synthesized.stateless.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'OPTIONS',
+      AuthorizationType: 'NONE',
+      Integration: Match.objectLike({ Type: 'MOCK' }),
+    });
     synthesized.stateless.resourceCountIs('AWS::Lambda::Function', functions.length);
     synthesized.stateless.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: `${prefix}-send-reminder-wave`,
@@ -156,7 +157,7 @@ describe('routes and access derived from the manifest', () => {
     expect(writer).toContain('dynamodb:ConditionCheckItem');
   });
 
-  it('scopes schedule management to the stage schedule group and passes only the scheduler role', () => {
+  it('scopes schedule management to the stage’s schedule groups and passes only the scheduler role', () => {
     const statements = statementsOf(roleOf('update-consultation'));
     expect(statements).toEqual(
       expect.arrayContaining([
@@ -168,8 +169,12 @@ describe('routes and access derived from the manifest', () => {
             'scheduler:GetSchedule',
           ],
           Resource: {
-            'Fn::Join': ['', expect.arrayContaining([`:schedule/${prefix}/*`])],
+            'Fn::Join': ['', expect.arrayContaining([`:schedule/${prefix}-*/*`])],
           },
+        }),
+        expect.objectContaining({
+          Action: ['scheduler:GetScheduleGroup', 'scheduler:CreateScheduleGroup'],
+          Resource: { 'Fn::Join': ['', expect.arrayContaining([`:schedule-group/${prefix}-*`])] },
         }),
         expect.objectContaining({
           Action: 'iam:PassRole',
@@ -177,7 +182,10 @@ describe('routes and access derived from the manifest', () => {
         }),
       ]),
     );
-    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: prefix });
+    // One group per consultation.
+    synthesized.stateless.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: `${prefix}-wsis-forum-2022`,
+    });
   });
 
   it('lets the scheduler role invoke only the schedule targets', () => {
@@ -191,26 +199,83 @@ describe('routes and access derived from the manifest', () => {
     expect(statements).not.toContain(`"${functionNamed('update-consultation')[0]}"`);
   });
 
-  it('lets email senders send from the stage identity, through its configuration set, only', () => {
-    expect(statementsOf(roleOf('send-reminder-wave'))).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          Action: ['ses:SendEmail', 'ses:SendRawEmail'],
-          Resource: [
-            { 'Fn::Join': ['', expect.arrayContaining([':identity/consultations.example.org'])] },
-            {
-              'Fn::Join': [
-                '',
-                expect.arrayContaining([
-                  ':configuration-set/',
-                  { Ref: expect.stringMatching(/^EmailConfigurationSet/) },
-                ]),
-              ],
-            },
-          ],
-        }),
-      ]),
+  it('gives the scheduler an encrypted, TLS-only dead-letter queue it may send to, with a depth alarm', () => {
+    synthesized.stateless.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: `${prefix}-schedule-dead-letters`,
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 86_400,
+    });
+    synthesized.stateless.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+    // Found by the app's generic dead-letter alarms: alarmed on its first message, to the ops topic.
+    const [queueId] =
+      resourcesOfType(synthesized.stateless, 'AWS::SQS::Queue').find(
+        ([, props]) => props.QueueName === `${prefix}-schedule-dead-letters`,
+      ) ?? [];
+    const depthAlarms = resourcesOfType(synthesized.stateless, 'AWS::CloudWatch::Alarm').filter(
+      ([, props]) =>
+        props.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        JSON.stringify(props.Dimensions).includes(`"${queueId}"`),
     );
+    expect(depthAlarms).toHaveLength(1);
+    expect(depthAlarms[0]?.[1]).toMatchObject({
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: expect.stringMatching(/^OperationsAlarms/) }],
+      AlarmDescription: expect.stringContaining('/schedules/reconcile'),
+    });
+    const schedulerRole = resourcesOfType(synthesized.stateless, 'AWS::IAM::Role').find(([, props]) =>
+      JSON.stringify(props.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    expect(JSON.stringify(statementsOf(schedulerRole?.[0] ?? ''))).toContain('sqs:SendMessage');
+  });
+
+  it('lets email senders send from the stage identity with its configuration set only', () => {
+    const sending = statementsOf(roleOf('send-reminder-wave')).filter((statement) =>
+      JSON.stringify(statement).includes('ses:'),
+    );
+    expect(sending).toHaveLength(1);
+    expect(sending[0]).toMatchObject({ Action: ['ses:SendEmail', 'ses:SendRawEmail'] });
+    const resources = JSON.stringify(sending[0]);
+    // The identity and the configuration set of the stateful stack, by import: nothing else.
+    expect(resources).toMatch(/:identity\/",\{"Fn::ImportValue":"[^"]*EmailSenderDomain/);
+    expect(resources).toMatch(/:configuration-set\/",\{"Fn::ImportValue":"[^"]*EmailConfigurationSet/);
+    expect(resources).not.toContain('"*"');
+    for (const reader of ['get-open-consultation', 'update-consultation']) {
+      expect(JSON.stringify(statementsOf(roleOf(reader)))).not.toContain('ses:');
+    }
+  });
+
+  it('gives the sender, and only the sender, its from-address, reply-to and configuration set', () => {
+    const site = stageConfig.site;
+    expect(functionNamed('send-reminder-wave')[1].Environment).toEqual({
+      Variables: expect.objectContaining({
+        EMAIL_FROM: `${site.fromName} <${site.fromAddress}>`,
+        EMAIL_REPLY_TO: site.replyTo,
+        EMAIL_CONFIGURATION_SET: { 'Fn::ImportValue': expect.stringContaining('EmailConfigurationSet') },
+        CORS_ALLOWED_ORIGINS: site.webOrigin,
+      }),
+    });
+    for (const other of ['get-open-consultation', 'update-consultation']) {
+      expect(JSON.stringify(functionNamed(other)[1].Environment)).not.toContain('EMAIL_');
+    }
+  });
+
+  it('sends the failed asynchronous invocations of schedule targets to an encrypted dead-letter queue', () => {
+    const [, target] = functionNamed('send-reminder-wave');
+    expect(target.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } });
+    for (const other of ['get-open-consultation', 'update-consultation']) {
+      expect(functionNamed(other)[1].DeadLetterConfig).toBeUndefined();
+    }
+    synthesized.stateless.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
   });
 
   it('grants no wildcard action and leaves no unacknowledged cdk-nag finding', () => {
@@ -229,16 +294,6 @@ describe('app definition', () => {
   it('rejects a stage other than dev and prod', () => {
     const app = new App({ context: { stage: 'qa' } });
     expect(() => defineConsultationApp(app)).toThrow(/Unknown stage "qa".*-c stage=dev or -c stage=prod/);
-  });
-
-  it('refuses a function that needs email when the stage has no sender identity', () => {
-    const app = new App({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] } });
-    expect(() =>
-      defineConsultationApp(app, {
-        functions: functions.slice(2),
-        stageOverrides: { emailSenderIdentity: undefined },
-      }),
-    ).toThrow(/send-reminder-wave needs email access/);
   });
 
   it('runs the AwsSolutions checks at synth: an unacknowledged finding stops it', () => {

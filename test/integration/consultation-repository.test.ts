@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/dependencies.ts';
 import { createDynamoDbConsultationRepository } from '../../shared/adapters/dynamodb/consultation-repository.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import type { ConsultationDefinition } from '../../shared/domain/consultation-definition.ts';
 import { wsisForum2022 } from '../../shared/domain/definitions/wsis-forum-2022.ts';
 import type { ConsultationRepository } from '../../shared/ports/consultation-repository.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/dependencies.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubscriptionRepository } from '../../shared/adapters/dynamodb/subscription-repository.ts';
 import { createDynamoDbSuppressionList } from '../../shared/adapters/dynamodb/suppression-list.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/dependencies.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
 import type { Extension } from '../../shared/domain/extension.ts';
 import type { ExtensionRepository } from '../../shared/ports/extension-repository.ts';

@@ -69,4 +69,24 @@ describe('SES mailer against aws-ses-v2-local', () => {
     });
     expect(email?.attachments.map((attachment) => attachment.filename)).toEqual(['meeting.ics']);
   });
+
+  it("uses the configured reply-to when the email names none, and the email's own otherwise", async () => {
+    const mailer = createSesMailer(client, {
+      from: 'WSIS Secretariat <no-reply@consultations.localhost>',
+      replyTo: 'wsis-info@itu.int',
+    });
+    const base = {
+      to: ['amina.diallo@example.org'],
+      subject: 'Rappel',
+      html: '<p>Rappel</p>',
+      text: 'Rappel',
+    };
+    await mailer.send(base);
+    await mailer.send({ ...base, replyTo: ['photo-contest@itu.int'] });
+    const store = (await (await fetch(`${endpoint}/store`)).json()) as { emails: StoredEmail[] };
+    expect(store.emails.slice(-2).map((email) => email.replyTo)).toEqual([
+      ['wsis-info@itu.int'],
+      ['photo-contest@itu.int'],
+    ]);
+  });
 });

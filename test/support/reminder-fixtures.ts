@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { createDocumentClient } from '../../functions/dependencies.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbSubscriptionRepository } from '../../shared/adapters/dynamodb/subscription-repository.ts';
 import { createDynamoDbSuppressionList } from '../../shared/adapters/dynamodb/suppression-list.ts';
 import { addressKey, normalizeEmailAddress } from '../../shared/domain/email-address.ts';

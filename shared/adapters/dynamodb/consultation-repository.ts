@@ -72,6 +72,25 @@ export function createDynamoDbConsultationRepository(
         throw error;
       }
     },
+
+    async update(definition, expectedVersion, at) {
+      const item = toItem(definition, expectedVersion + 1, at);
+      try {
+        await documentClient.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return 'version-conflict';
+        throw error;
+      }
+      return { definition, version: expectedVersion + 1, updatedAt: at.toISOString() };
+    },
   };
 }
 

@@ -14,6 +14,11 @@ export interface GlobalSecondaryIndexDefinition {
   readonly indexName: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
+  /**
+   * What the index copies: `all` attributes (the default), or `keys-only` (the table's and the
+   * index's keys), which keeps an index that is only counted or used to find ids small and cheap.
+   */
+  readonly projection?: 'all' | 'keys-only';
 }
 
 export interface TableDefinition {
@@ -46,6 +51,37 @@ export const tableDefinitions = {
       },
     ],
     tableNameEnv: 'CONSULTATIONS_TABLE_NAME',
+  },
+  /**
+   * Stakeholder submissions and what keeps writing them safe under retries. Items, by `pk`:
+   * - `SUBMISSION#<id>`, `sk = SUBMISSION`: the submission (content, status, version, token hash).
+   *   In `byCallStatus` (`gsi1pk = <consultation>#<call>`, `gsi1sk = <status>#<stakeholder type>#<id>`),
+   *   keys only, so that the counts of a call are one small Query; in `byReference`
+   *   (`gsi2pk = <consultation>#<reference>`), keys only.
+   * - `SUBMISSION#<id>`, `sk = CONFIRMATION`: the claim and outcome of the confirmation email.
+   * - `REFERENCE-COUNTER#<consultation>#<call>`, `sk = COUNTER`: the last reference number issued.
+   * - `IDEMPOTENCY#<consultation>#<sha-256 of the key>`, `sk = IDEMPOTENCY`: a POST's key, the hash of
+   *   its body and its response; expires through `expiresAt`.
+   */
+  submissions: {
+    purpose: 'Stakeholder submissions, reference counters and idempotency records',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [
+      {
+        indexName: 'byCallStatus',
+        partitionKey: { name: 'gsi1pk', type: 'S' },
+        sortKey: { name: 'gsi1sk', type: 'S' },
+        projection: 'keys-only',
+      },
+      {
+        indexName: 'byReference',
+        partitionKey: { name: 'gsi2pk', type: 'S' },
+        projection: 'keys-only',
+      },
+    ],
+    timeToLiveAttribute: 'expiresAt',
+    tableNameEnv: 'SUBMISSIONS_TABLE_NAME',
   },
   /**
    * Email subscriptions and what guards them. Items:

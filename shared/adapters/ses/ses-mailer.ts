@@ -6,7 +6,20 @@ export interface SesMailerOptions {
   readonly from: string;
   /** Configuration set whose event destination reports bounces and complaints, when there is one. */
   readonly configurationSetName?: string;
+  /** Reply-to of every email that names none of its own (the Secretariat's inbox). */
+  readonly replyTo?: string;
 }
+
+/**
+ * How every SES client is built. One attempt: the SDK's own retries would resend an email whose
+ * answer was lost, which only the send records can do safely. A request timeout: a call that never
+ * answers must end as an unknown outcome (settled by SES's Send event) rather than hold the sender
+ * until its invocation times out.
+ */
+export const sesClientSettings = {
+  maxAttempts: 1,
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+} as const;
 
 /**
  * Sends through SES v2 with Simple content, which carries custom headers and attachments. Errors
@@ -16,14 +29,16 @@ export interface SesMailerOptions {
  */
 export function createSesMailer(client: SESv2Client, options: SesMailerOptions): Mailer {
   const encoder = new TextEncoder();
+  const defaultReplyTo = options.replyTo === undefined ? undefined : [options.replyTo];
   return {
     async send(email) {
+      const replyTo = email.replyTo ?? defaultReplyTo;
       const result = await sendOrClassify(() =>
         client.send(
           new SendEmailCommand({
             FromEmailAddress: options.from,
             Destination: { ToAddresses: [...email.to] },
-            ...(email.replyTo === undefined ? {} : { ReplyToAddresses: [...email.replyTo] }),
+            ...(replyTo === undefined ? {} : { ReplyToAddresses: [...replyTo] }),
             ...(options.configurationSetName === undefined
               ? {}
               : { ConfigurationSetName: options.configurationSetName }),

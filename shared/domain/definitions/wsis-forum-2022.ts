@@ -27,6 +27,8 @@ const definition = {
     zh: '2022年信息社会世界峰会论坛：公开磋商进程',
     ar: 'منتدى القمة العالمية لمجتمع المعلومات لعام 2022: عملية المشاورات المفتوحة',
   },
+  // Submission references read WSIS22-OS-000042.
+  referencePrefix: 'WSIS22',
   theme: {
     en: 'ICTs for well-being, inclusion and resilience: WSIS cooperation for accelerating progress on the SDGs',
     es: 'Las TIC para el bienestar, la inclusión y la resiliencia: la cooperación de la CMSI para acelerar la consecución de los ODS',

@@ -1,0 +1,80 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoDbAuditTrail } from '../../shared/adapters/dynamodb/audit-trail.ts';
+import { createDynamoDbConsultationRepository } from '../../shared/adapters/dynamodb/consultation-repository.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
+import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
+import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-records.ts';
+import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
+import { createDynamoDbSubmissionStatistics } from '../../shared/adapters/dynamodb/submission-statistics.ts';
+import { createDynamoDbSubscriptionRepository } from '../../shared/adapters/dynamodb/subscription-repository.ts';
+import { createDynamoDbSuppressionList } from '../../shared/adapters/dynamodb/suppression-list.ts';
+import { createDynamoDbTransitionLedger } from '../../shared/adapters/dynamodb/transition-ledger.ts';
+import { createDynamoDbWaveLog } from '../../shared/adapters/dynamodb/wave-log.ts';
+import { subscriberRecipients } from '../../shared/use-cases/subscriber-recipients.ts';
+import type { PortFactory } from '../lambda-entry.ts';
+import { traced } from '../observability.ts';
+
+/**
+ * The DynamoDB-backed ports, for Lambda entry points that use them. A function's bundle holds the
+ * DynamoDB client only if its entry imports this module; the ports a function composes share one
+ * client. Which table each port reads or writes is what the manifest's `access` list must grant.
+ */
+let documents: DynamoDBDocumentClient | undefined;
+
+function documentClient(): DynamoDBDocumentClient {
+  documents ??= createDocumentClient(traced(new DynamoDBClient({})));
+  return documents;
+}
+
+/** Consultations table. */
+export const consultationsInDynamoDb: PortFactory<'consultations'> = (config) =>
+  createDynamoDbConsultationRepository(documentClient(), config.tableNames.consultations);
+
+/** Consultations table (deadline extensions live beside their consultation). */
+export const extensionsInDynamoDb: PortFactory<'extensions'> = (config) =>
+  createDynamoDbExtensionRepository(documentClient(), config.tableNames.consultations);
+
+/** Consultations table (the ledger of applied transitions). */
+export const transitionLedgerInDynamoDb: PortFactory<'transitionLedger'> = (config) =>
+  createDynamoDbTransitionLedger(documentClient(), config.tableNames.consultations);
+
+/** Consultations table (the audit trail of each consultation). */
+export const auditTrailInDynamoDb: PortFactory<'auditTrail'> = (config) =>
+  createDynamoDbAuditTrail(documentClient(), config.tableNames.consultations);
+
+/** Submissions table. */
+export const submissionsInDynamoDb: PortFactory<'submissions'> = (config) =>
+  createDynamoDbSubmissionRepository(documentClient(), config.tableNames.submissions);
+
+/** Submissions table, read only (counts through its keys-only index). */
+export const submissionStatisticsInDynamoDb: PortFactory<'submissionStatistics'> = (config) =>
+  createDynamoDbSubmissionStatistics(documentClient(), config.tableNames.submissions);
+
+/** Subscriptions table (subscribers, confirmation tokens, opt-outs). */
+export const subscriptionsInDynamoDb: PortFactory<'subscriptions'> = (config) =>
+  createDynamoDbSubscriptionRepository(documentClient(), config.tableNames.subscriptions);
+
+/** Deliveries table (the suppression list). */
+export const suppressionsInDynamoDb: PortFactory<'suppressions'> = (config) =>
+  createDynamoDbSuppressionList(documentClient(), config.tableNames.deliveries);
+
+/** Deliveries table (one send record per wave and recipient). */
+export const sendRecordsInDynamoDb: PortFactory<'sendRecords'> = (config) =>
+  createDynamoDbSendRecords(documentClient(), config.tableNames.deliveries);
+
+/** Deliveries table (each wave's fan-out progress). */
+export const waveLogInDynamoDb: PortFactory<'waveLog'> = (config) =>
+  createDynamoDbWaveLog(documentClient(), config.tableNames.deliveries);
+
+/**
+ * A wave's recipients: confirmed subscribers (subscriptions table, sparse index) and draft holders
+ * (submissions table, `byCallStatus` and the items), each read page by page with Query.
+ */
+export const recipientSourcesInDynamoDb: PortFactory<'recipientSources'> = (config) => ({
+  'confirmed-subscribers': subscriberRecipients(
+    createDynamoDbSubscriptionRepository(documentClient(), config.tableNames.subscriptions),
+  ),
+  'draft-holders': createDynamoDbDraftHolders(documentClient(), config.tableNames.submissions),
+});

@@ -1,0 +1,80 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { type AuditEntry, auditEntrySchema } from '../../domain/audit-entry.ts';
+import type { AuditTrail } from '../../ports/audit-trail.ts';
+import { tableDefinitions } from './table-definitions.ts';
+
+/**
+ * Audit entries live beside their consultation (`pk = CONSULTATION#<id>`), each under a
+ * deterministic sort key so a retry cannot add a second one, and appear in the `byKind` index under
+ * `gsi1pk = AUDIT#<id>`, `gsi1sk = <instant>#<sort key>`: the trail is one Query, in time order.
+ * Applied transitions carry the same index attributes on their ledger item (see
+ * `transition-ledger.ts`), so the trail lists them without a second write.
+ */
+const keys = tableDefinitions.consultations;
+const [byKind] = keys.globalSecondaryIndexes;
+export const consultationPartitionKey = (consultationId: string) => `CONSULTATION#${consultationId}`;
+const auditSortKeyPrefix = 'AUDIT#';
+
+export const auditIndexNames = {
+  partitionKey: byKind.partitionKey.name,
+  sortKey: byKind.sortKey.name,
+} as const;
+
+/** The index key values that put an item in the consultation's audit trail, in time order. */
+export function auditIndexValues(consultationId: string, at: string, sortKey: string) {
+  return { partitionKey: `AUDIT#${consultationId}`, sortKey: `${at}#${sortKey}` };
+}
+
+function auditIndexAttributes(consultationId: string, at: string, sortKey: string): Record<string, string> {
+  const values = auditIndexValues(consultationId, at, sortKey);
+  return { [auditIndexNames.partitionKey]: values.partitionKey, [auditIndexNames.sortKey]: values.sortKey };
+}
+
+export function createDynamoDbAuditTrail(
+  documentClient: DynamoDBDocumentClient,
+  tableName: string,
+): AuditTrail {
+  return {
+    async record(consultationId, idempotencyKey, entry) {
+      const sortKey = `${auditSortKeyPrefix}${idempotencyKey}`;
+      try {
+        await documentClient.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              [keys.partitionKey.name]: consultationPartitionKey(consultationId),
+              [keys.sortKey.name]: sortKey,
+              ...auditIndexAttributes(consultationId, entry.at, sortKey),
+              entry,
+            },
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': keys.partitionKey.name },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async list(consultationId) {
+      const entries: AuditEntry[] = [];
+      const pages = paginateQuery(
+        { client: documentClient },
+        {
+          TableName: tableName,
+          IndexName: byKind.indexName,
+          KeyConditionExpression: '#kind = :kind',
+          ExpressionAttributeNames: { '#kind': byKind.partitionKey.name },
+          ExpressionAttributeValues: { ':kind': `AUDIT#${consultationId}` },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) entries.push(auditEntrySchema.parse(item.entry));
+      }
+      return entries;
+    },
+  };
+}

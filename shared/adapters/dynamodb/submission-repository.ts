@@ -1,0 +1,233 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { callKinds } from '../../domain/consultation-definition.ts';
+import type { StoredSubmission } from '../../domain/submission.ts';
+import { submissionStatuses } from '../../domain/submission.ts';
+import { submissionContentSchema } from '../../domain/submission-content.ts';
+import type {
+  ConfirmationRecord,
+  IdempotencyRecord,
+  SubmissionRepository,
+} from '../../ports/submission-repository.ts';
+import { tableDefinitions } from './table-definitions.ts';
+
+const table = tableDefinitions.submissions;
+const [byCallStatus, byReference] = table.globalSecondaryIndexes;
+const pk = table.partitionKey.name;
+const sk = table.sortKey.name;
+
+const submissionKey = (id: string) => ({ [pk]: `SUBMISSION#${id}`, [sk]: 'SUBMISSION' });
+const confirmationKey = (id: string) => ({ [pk]: `SUBMISSION#${id}`, [sk]: 'CONFIRMATION' });
+const counterKey = (consultationId: string, call: string) => ({
+  [pk]: `REFERENCE-COUNTER#${consultationId}#${call}`,
+  [sk]: 'COUNTER',
+});
+const idempotencyKey = (consultationId: string, keySha256: string) => ({
+  [pk]: `IDEMPOTENCY#${consultationId}#${keySha256}`,
+  [sk]: 'IDEMPOTENCY',
+});
+
+/** The partition of `byCallStatus` that holds one call's submissions. */
+export const callPartition = (consultationId: string, call: string) => `${consultationId}#${call}`;
+
+/** Stored items are parsed like any input: a record that no longer validates fails loudly here. */
+const storedSubmissionSchema = z.object({
+  id: z.string(),
+  consultationId: z.string(),
+  call: z.enum(callKinds),
+  reference: z.string(),
+  status: z.enum(submissionStatuses),
+  version: z.int().min(1),
+  editTokenSha256: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().optional(),
+  withdrawnAt: z.string().optional(),
+  contentSha256: z.string(),
+  content: submissionContentSchema,
+});
+
+const idempotencyRecordSchema = z.object({
+  consultationId: z.string(),
+  keySha256: z.string(),
+  requestSha256: z.string(),
+  receipt: z.object({
+    id: z.string(),
+    reference: z.string(),
+    call: z.enum(callKinds),
+    status: z.enum(['draft', 'submitted']),
+    createdAt: z.string(),
+    submittedAt: z.string().optional(),
+    contentSha256: z.string(),
+  }),
+  sealedEditToken: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.number(),
+});
+
+const confirmationRecordSchema = z.object({
+  submissionId: z.string(),
+  status: z.enum(['claimed', 'sent', 'failed']),
+  claimedAt: z.string(),
+  completedAt: z.string().optional(),
+  messageId: z.string().optional(),
+});
+
+function submissionItem(submission: StoredSubmission): Record<string, unknown> {
+  return {
+    ...submissionKey(submission.id),
+    [byCallStatus.partitionKey.name]: callPartition(submission.consultationId, submission.call),
+    [byCallStatus.sortKey.name]:
+      `${submission.status}#${submission.content.submitter.stakeholderType}#${submission.id}`,
+    [byReference.partitionKey.name]: `${submission.consultationId}#${submission.reference}`,
+    ...submission,
+  };
+}
+
+async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export function createDynamoDbSubmissionRepository(
+  documentClient: DynamoDBDocumentClient,
+  tableName: string,
+): SubmissionRepository {
+  const getItem = async (key: Record<string, string>) =>
+    (await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))
+      .Item;
+
+  return {
+    async find(id) {
+      const item = await getItem(submissionKey(id));
+      return item === undefined ? undefined : storedSubmissionSchema.parse(item);
+    },
+
+    async findByReference(consultationId, reference) {
+      const { Items } = await documentClient.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: byReference.indexName,
+          KeyConditionExpression: '#reference = :reference',
+          ExpressionAttributeNames: { '#reference': byReference.partitionKey.name },
+          ExpressionAttributeValues: { ':reference': `${consultationId}#${reference}` },
+        }),
+      );
+      const key = Items?.[0]?.[pk];
+      if (typeof key !== 'string') return undefined;
+      return this.find(key.slice('SUBMISSION#'.length));
+    },
+
+    async nextReferenceNumber(consultationId, call) {
+      // ADD is atomic: concurrent creators each get their own number, never the same one.
+      const { Attributes } = await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: counterKey(consultationId, call),
+          UpdateExpression: 'ADD #last :one',
+          ExpressionAttributeNames: { '#last': 'lastNumber' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return z.int().min(1).parse(Attributes?.lastNumber);
+    },
+
+    create(submission) {
+      return conditionally(() =>
+        documentClient.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: submissionItem(submission),
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': pk },
+          }),
+        ),
+      );
+    },
+
+    replace(submission, expectedVersion) {
+      return conditionally(() =>
+        documentClient.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: submissionItem(submission),
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        ),
+      );
+    },
+
+    async findIdempotencyRecord(consultationId, keySha256) {
+      const item = await getItem(idempotencyKey(consultationId, keySha256));
+      return item === undefined ? undefined : idempotencyRecordSchema.parse(item);
+    },
+
+    recordIdempotency(record: IdempotencyRecord) {
+      return conditionally(() =>
+        documentClient.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...idempotencyKey(record.consultationId, record.keySha256), ...record },
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': pk },
+          }),
+        ),
+      );
+    },
+
+    claimConfirmation(submissionId, at) {
+      const claim: ConfirmationRecord = { submissionId, status: 'claimed', claimedAt: at };
+      return conditionally(() =>
+        documentClient.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...confirmationKey(submissionId), ...claim },
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': pk },
+          }),
+        ),
+      );
+    },
+
+    async completeConfirmation(submissionId, outcome) {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: confirmationKey(submissionId),
+          UpdateExpression:
+            outcome.status === 'sent'
+              ? 'SET #status = :status, completedAt = :at, messageId = :detail'
+              : 'SET #status = :status, completedAt = :at, failure = :detail',
+          ConditionExpression: '#status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': outcome.status,
+            ':at': outcome.at,
+            ':detail': outcome.status === 'sent' ? outcome.messageId : outcome.reason,
+            ':claimed': 'claimed',
+          },
+        }),
+      );
+    },
+
+    async findConfirmation(submissionId) {
+      const item = await getItem(confirmationKey(submissionId));
+      return item === undefined ? undefined : confirmationRecordSchema.parse(item);
+    },
+  };
+}

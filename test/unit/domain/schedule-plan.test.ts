@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { transitions } from '../../../shared/domain/calendar.ts';
+import { wsisForum2022 } from '../../../shared/domain/definitions/index.ts';
+import {
+  appliedKey,
+  type ComparableSchedule,
+  diffSchedules,
+  scheduleName,
+  schedulePlan,
+} from '../../../shared/domain/schedule-plan.ts';
+import { arbitraryDefinition } from './definition-arbitraries.ts';
+
+const dayBeforePhaseOne = new Date('2021-08-18T12:00:00Z');
+const withFingerprint = (schedules: readonly { name: string; at: string }[], mark = '') =>
+  schedules.map((schedule) => ({ ...schedule, fingerprint: `${schedule.at}${mark}` }));
+
+describe('schedule plan', () => {
+  it('schedules every transition of WSIS 2022 before Phase I, named <id>-<transition id>', () => {
+    const plan = schedulePlan(wsisForum2022, dayBeforePhaseOne, new Set());
+    expect(plan.catchUp).toEqual([]);
+    expect(plan.schedules).toHaveLength(20);
+    expect(plan.schedules.map((schedule) => schedule.name)).toContain(
+      'wsis-forum-2022-call-official-submission-close',
+    );
+    expect(plan.schedules.find((schedule) => schedule.occurrenceId === 'phase-5-start')?.at).toBe(
+      '2022-05-02T12:00:00.000Z',
+    );
+  });
+
+  it('catches up past transitions not yet applied, and never schedules in the past', () => {
+    const now = new Date('2022-03-07T13:00:00Z');
+    const applied = new Set([appliedKey('phase-1-start', '2021-08-19T12:00:00.000Z')]);
+    const plan = schedulePlan(wsisForum2022, now, applied);
+    // The deadline instant itself is caught up: a schedule for "now" may already be too late.
+    expect(plan.catchUp.map((occurrence) => occurrence.transition.id)).toContain(
+      'call-official-submission-close',
+    );
+    expect(plan.catchUp.map((occurrence) => occurrence.transition.id)).not.toContain('phase-1-start');
+    expect(plan.schedules.every((schedule) => Date.parse(schedule.at) > now.getTime())).toBe(true);
+    expect(plan.schedules.map((schedule) => schedule.occurrenceId)).toEqual([
+      'phase-4-end',
+      'phase-5-start',
+      'phase-5-end',
+    ]);
+  });
+
+  it('treats a transition applied at an earlier instant as not applied at its moved instant', () => {
+    const moved = {
+      ...wsisForum2022,
+      calls: wsisForum2022.calls.map((call) =>
+        call.kind === 'photo-contest' ? { ...call, closesAt: '2022-03-11T13:00:00Z' } : call,
+      ),
+    };
+    const applied = new Set([appliedKey('call-photo-contest-close', '2022-03-07T13:00:00.000Z')]);
+    const plan = schedulePlan(moved, new Date('2022-03-12T00:00:00Z'), applied);
+    expect(plan.catchUp.map((occurrence) => occurrence.transition.id)).toContain('call-photo-contest-close');
+  });
+
+  it('always partitions the transitions: each is scheduled, caught up or already applied, once', () => {
+    fc.assert(
+      fc.property(arbitraryDefinition, fc.date({ noInvalidDate: true }), (definition, now) => {
+        const all = transitions(definition);
+        const applied = new Set(all.filter((_, index) => index % 3 === 0).map((t) => appliedKey(t.id, t.at)));
+        const plan = schedulePlan(definition, now, applied);
+        expect(plan.schedules.length + plan.catchUp.length + applied.size).toBe(all.length);
+        for (const schedule of plan.schedules) expect(schedule.name.length).toBeLessThanOrEqual(64);
+      }),
+    );
+  });
+});
+
+describe('schedule diff', () => {
+  const desired = withFingerprint(
+    schedulePlan(wsisForum2022, dayBeforePhaseOne, new Set()).schedules.map(({ name, at }) => ({ name, at })),
+  );
+
+  it('creates everything into an empty group, and changes nothing the second time', () => {
+    expect(diffSchedules(desired, []).create).toHaveLength(20);
+    const second = diffSchedules(desired, desired);
+    expect(second).toEqual({
+      create: [],
+      update: [],
+      delete: [],
+      unchanged: desired.map((s) => s.name).sort(),
+    });
+  });
+
+  it('updates only what differs and deletes what is no longer desired', () => {
+    const photoClose = scheduleName('wsis-forum-2022', 'call-photo-contest-close');
+    const deployed: ComparableSchedule[] = [
+      ...desired.map((schedule) =>
+        schedule.name === photoClose
+          ? { ...schedule, at: '2022-03-07T13:00:00.000Z', fingerprint: 'old' }
+          : schedule,
+      ),
+      { name: 'wsis-forum-2022-call-removed-close', at: undefined, fingerprint: 'x' },
+    ];
+    const diff = diffSchedules(desired, deployed);
+    expect(diff.create).toEqual([]);
+    expect(diff.update).toEqual([
+      { name: photoClose, from: '2022-03-07T13:00:00.000Z', to: '2022-03-07T13:00:00.000Z' },
+    ]);
+    expect(diff.delete.map((schedule) => schedule.name)).toEqual(['wsis-forum-2022-call-removed-close']);
+    expect(diff.unchanged).toHaveLength(19);
+  });
+});
