@@ -73,9 +73,10 @@ describe.each(dynamoDbTargets)(
 
     it('creates every expected schedule after the seed: one-time, official zone, no window, retries, DLQ', async () => {
       const report = await reconcileSchedules(ports, 'wsis-forum-2022');
-      expect(report?.created).toHaveLength(20);
+      // 20 transitions and the 10 reminder waves still ahead (Phase I's two meeting waves are not).
+      expect(report?.created).toHaveLength(30);
       expect(report?.caughtUp).toEqual([]);
-      expect(await deployedNames()).toHaveLength(20);
+      expect(await deployedNames()).toHaveLength(30);
       const deadline = await scheduler.send(
         new GetScheduleCommand({ GroupName: group, Name: 'wsis-forum-2022-call-official-submission-close' }),
       );
@@ -103,25 +104,57 @@ describe.each(dynamoDbTargets)(
       expect(phaseFive.ScheduleExpression).toBe('at(2022-05-02T14:00:00)');
     });
 
-    it('changes nothing when run a second time', async () => {
-      const report = await reconcileSchedules(ports, 'wsis-forum-2022');
-      expect(report).toMatchObject({ created: [], updated: [], deleted: [], unchanged: 20, caughtUp: [] });
+    it('schedules a reminder wave like a transition, with the wave target and {consultationId, waveId}', async () => {
+      const wave = await scheduler.send(
+        new GetScheduleCommand({ GroupName: group, Name: 'wsis-forum-2022-deadline-20220307T1300Z-P7D' }),
+      );
+      expect(wave).toMatchObject({
+        ScheduleExpression: 'at(2022-02-28T14:00:00)',
+        ScheduleExpressionTimezone: 'Europe/Zurich',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: scheduleConfig.reminderWaveTargetArn,
+          RoleArn: scheduleConfig.roleArn,
+          DeadLetterConfig: { Arn: scheduleConfig.deadLetterQueueArn },
+        },
+      });
+      expect(JSON.parse(wave.Target?.Input ?? '{}')).toEqual({
+        consultationId: 'wsis-forum-2022',
+        waveId: 'deadline-20220307T1300Z-P7D',
+      });
     });
 
-    it('moving the official-submission deadline from 7 to 11 March updates exactly that call’s schedule', async () => {
+    it('changes nothing when run a second time', async () => {
+      const report = await reconcileSchedules(ports, 'wsis-forum-2022');
+      expect(report).toMatchObject({ created: [], updated: [], deleted: [], unchanged: 30, caughtUp: [] });
+    });
+
+    it('moving the official-submission deadline from 7 to 11 March changes exactly that call’s schedules', async () => {
+      const before = await deployedNames();
       const result = await changeCalendarDates(ports, {
         consultationId: 'wsis-forum-2022',
         change: { target: 'call', call: 'official-submission', closesAt: '2022-03-11T13:00:00Z' },
         reason: 'Deadline extended for all submitters',
         actor: 'arn:aws:iam::000000000000:user/secretariat',
       });
+      // The five calls closed together on 7 March and shared its four deadline waves. The moved call
+      // now closes alone on 11 March: its waves are new ones (a wave id names the closing instant),
+      // all four still ahead. The 7 March waves keep their ids, instants and Input
+      // ({consultationId, waveId}): unchanged, and still sent, to the four calls that close then
+      // (the wave reads its calls from the calendar when it runs). No schedule is deleted.
       expect(result).toMatchObject({
         outcome: 'changed',
         version: 2,
         schedules: {
-          created: [],
+          created: [
+            { name: 'wsis-forum-2022-deadline-20220311T1300Z-P14D', at: '2022-02-25T13:00:00.000Z' },
+            { name: 'wsis-forum-2022-deadline-20220311T1300Z-P2D', at: '2022-03-09T13:00:00.000Z' },
+            { name: 'wsis-forum-2022-deadline-20220311T1300Z-P7D', at: '2022-03-04T13:00:00.000Z' },
+            { name: 'wsis-forum-2022-deadline-20220311T1300Z-PT3H', at: '2022-03-11T10:00:00.000Z' },
+          ],
           deleted: [],
-          unchanged: 19,
+          unchanged: 29,
           updated: [
             {
               name: 'wsis-forum-2022-call-official-submission-close',
@@ -135,9 +168,24 @@ describe.each(dynamoDbTargets)(
         new GetScheduleCommand({ GroupName: group, Name: 'wsis-forum-2022-call-official-submission-close' }),
       );
       expect(moved.ScheduleExpression).toBe('at(2022-03-11T14:00:00)');
+      // Nothing else: every schedule that was there is still there, plus the four new waves.
+      const after = await deployedNames();
+      expect(after.filter((name) => !before.includes(name))).toEqual([
+        'wsis-forum-2022-deadline-20220311T1300Z-P14D',
+        'wsis-forum-2022-deadline-20220311T1300Z-P2D',
+        'wsis-forum-2022-deadline-20220311T1300Z-P7D',
+        'wsis-forum-2022-deadline-20220311T1300Z-PT3H',
+      ]);
+      expect(before.filter((name) => !after.includes(name))).toEqual([]);
+      const sharedWave = await scheduler.send(
+        new GetScheduleCommand({ GroupName: group, Name: 'wsis-forum-2022-deadline-20220307T1300Z-P7D' }),
+      );
+      expect(sharedWave.ScheduleExpression).toBe('at(2022-02-28T14:00:00)');
       expect(await reconcileSchedules(ports, 'wsis-forum-2022')).toMatchObject({
+        created: [],
         updated: [],
-        unchanged: 20,
+        deleted: [],
+        unchanged: 34,
       });
       expect(await ports.auditTrail.list('wsis-forum-2022')).toEqual([
         expect.objectContaining({
@@ -180,14 +228,22 @@ describe.each(dynamoDbTargets)(
         'phase-1-end:applied',
         'phase-2-start:applied',
       ]);
-      expect(report?.deleted).toHaveLength(8);
-      expect(await deployedNames()).toHaveLength(12);
+      // The 8 caught-up transitions' schedules, and Phase II's two meeting waves, now past: a
+      // past wave is skipped, never sent late.
+      expect(report?.deleted.map((schedule) => schedule.name)).toEqual(
+        expect.arrayContaining([
+          'wsis-forum-2022-meeting-phase-2-P1D',
+          'wsis-forum-2022-meeting-phase-2-P7D',
+        ]),
+      );
+      expect(report?.deleted).toHaveLength(10);
+      expect(await deployedNames()).toHaveLength(24);
       expect(await reconcileSchedules(ports, 'wsis-forum-2022')).toMatchObject({
         created: [],
         updated: [],
         deleted: [],
         caughtUp: [],
-        unchanged: 12,
+        unchanged: 24,
       });
       const applied = (await ports.auditTrail.list('wsis-forum-2022')).filter(
         (entry) => entry.kind === 'transition-applied',

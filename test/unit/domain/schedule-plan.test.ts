@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transitions } from '../../../shared/domain/calendar.ts';
 import { wsisForum2022 } from '../../../shared/domain/definitions/index.ts';
+import { reminderWaves } from '../../../shared/domain/reminder-wave.ts';
 import {
   appliedKey,
   type ComparableSchedule,
@@ -16,10 +17,22 @@ const withFingerprint = (schedules: readonly { name: string; at: string }[], mar
   schedules.map((schedule) => ({ ...schedule, fingerprint: `${schedule.at}${mark}` }));
 
 describe('schedule plan', () => {
-  it('schedules every transition of WSIS 2022 before Phase I, named <id>-<transition id>', () => {
+  it('schedules every transition and every future reminder wave of WSIS 2022 before Phase I', () => {
     const plan = schedulePlan(wsisForum2022, dayBeforePhaseOne, new Set());
     expect(plan.catchUp).toEqual([]);
-    expect(plan.schedules).toHaveLength(20);
+    expect(plan.schedules.filter((schedule) => schedule.kind === 'transition')).toHaveLength(20);
+    // 12 waves, less the two before Phase I's meeting whose instants are not after now.
+    expect(plan.schedules.filter((schedule) => schedule.kind === 'reminder-wave')).toHaveLength(10);
+    expect(plan.passedWaves).toEqual(['meeting-phase-1-P7D', 'meeting-phase-1-P1D']);
+    expect(plan.schedules.map((schedule) => schedule.name)).toContain(
+      'wsis-forum-2022-deadline-20220307T1300Z-P7D',
+    );
+    expect(
+      plan.schedules.find((schedule) => schedule.occurrenceId === 'deadline-20220307T1300Z-PT3H')?.at,
+    ).toBe('2022-03-07T10:00:00.000Z');
+    expect(plan.schedules.map((schedule) => Date.parse(schedule.at))).toEqual(
+      plan.schedules.map((schedule) => Date.parse(schedule.at)).sort((left, right) => left - right),
+    );
     expect(plan.schedules.map((schedule) => schedule.name)).toContain(
       'wsis-forum-2022-call-official-submission-close',
     );
@@ -38,11 +51,29 @@ describe('schedule plan', () => {
     );
     expect(plan.catchUp.map((occurrence) => occurrence.transition.id)).not.toContain('phase-1-start');
     expect(plan.schedules.every((schedule) => Date.parse(schedule.at) > now.getTime())).toBe(true);
-    expect(plan.schedules.map((schedule) => schedule.occurrenceId)).toEqual([
-      'phase-4-end',
-      'phase-5-start',
-      'phase-5-end',
-    ]);
+    expect(
+      plan.schedules.filter((schedule) => schedule.kind === 'transition').map((s) => s.occurrenceId),
+    ).toEqual(['phase-4-end', 'phase-5-start', 'phase-5-end']);
+    expect(
+      plan.schedules.filter((schedule) => schedule.kind === 'reminder-wave').map((s) => s.occurrenceId),
+    ).toEqual(['meeting-phase-5-P7D', 'meeting-phase-5-P1D']);
+  });
+
+  it('skips reminder waves whose instant has passed: never caught up, never scheduled', () => {
+    // Three hours before the deadline, the 3-hour wave is due now; the earlier ones are past.
+    const plan = schedulePlan(wsisForum2022, new Date('2022-03-07T10:00:00Z'), new Set());
+    expect(plan.catchUp.every((occurrence) => occurrence.kind === 'transition')).toBe(true);
+    expect(plan.passedWaves).toEqual(
+      expect.arrayContaining([
+        'deadline-20220307T1300Z-P14D',
+        'deadline-20220307T1300Z-P7D',
+        'deadline-20220307T1300Z-P2D',
+        'deadline-20220307T1300Z-PT3H',
+      ]),
+    );
+    expect(plan.schedules.map((schedule) => schedule.occurrenceId)).not.toContain(
+      'deadline-20220307T1300Z-PT3H',
+    );
   });
 
   it('treats a transition applied at an earlier instant as not applied at its moved instant', () => {
@@ -57,13 +88,17 @@ describe('schedule plan', () => {
     expect(plan.catchUp.map((occurrence) => occurrence.transition.id)).toContain('call-photo-contest-close');
   });
 
-  it('always partitions the transitions: each is scheduled, caught up or already applied, once', () => {
+  it('always partitions the occurrences: each is scheduled, caught up, applied or passed, once', () => {
     fc.assert(
       fc.property(arbitraryDefinition, fc.date({ noInvalidDate: true }), (definition, now) => {
         const all = transitions(definition);
         const applied = new Set(all.filter((_, index) => index % 3 === 0).map((t) => appliedKey(t.id, t.at)));
         const plan = schedulePlan(definition, now, applied);
-        expect(plan.schedules.length + plan.catchUp.length + applied.size).toBe(all.length);
+        const scheduledTransitions = plan.schedules.filter((schedule) => schedule.kind === 'transition');
+        expect(scheduledTransitions.length + plan.catchUp.length + applied.size).toBe(all.length);
+        // And the waves: each scheduled or passed, once.
+        const scheduledWaves = plan.schedules.filter((schedule) => schedule.kind === 'reminder-wave');
+        expect(scheduledWaves.length + plan.passedWaves.length).toBe(reminderWaves(definition).length);
         for (const schedule of plan.schedules) expect(schedule.name.length).toBeLessThanOrEqual(64);
       }),
     );
@@ -76,7 +111,7 @@ describe('schedule diff', () => {
   );
 
   it('creates everything into an empty group, and changes nothing the second time', () => {
-    expect(diffSchedules(desired, []).create).toHaveLength(20);
+    expect(diffSchedules(desired, []).create).toHaveLength(30);
     const second = diffSchedules(desired, desired);
     expect(second).toEqual({
       create: [],
@@ -102,6 +137,6 @@ describe('schedule diff', () => {
       { name: photoClose, from: '2022-03-07T13:00:00.000Z', to: '2022-03-07T13:00:00.000Z' },
     ]);
     expect(diff.delete.map((schedule) => schedule.name)).toEqual(['wsis-forum-2022-call-removed-close']);
-    expect(diff.unchanged).toHaveLength(19);
+    expect(diff.unchanged).toHaveLength(29);
   });
 });
