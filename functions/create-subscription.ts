@@ -1,4 +1,4 @@
-import { environmentVariableNames, requiredSetting } from '../shared/config/runtime-config.ts';
+import { requirePublicBaseUrl } from '../shared/config/runtime-config.ts';
 import { routeContracts } from '../shared/contracts/routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
@@ -14,11 +14,9 @@ import { mailerThroughSes } from './ports/ses.ts';
 export const createHandler = (
   dependencies: Uses<'consultations' | 'subscriptions' | 'suppressions' | 'mailer'>,
 ) => {
-  const publicBaseUrl = requiredSetting(
-    dependencies.config.publicBaseUrl,
-    environmentVariableNames.publicBaseUrl,
-  );
+  // Read per request: locally the API's URL is known only once it listens.
   return httpHandler(routeContracts['create-subscription'], async ({ params, body }) => {
+    const publicBaseUrl = requirePublicBaseUrl(dependencies.config);
     const outcome = await subscribe(
       { ...ports(dependencies), publicBaseUrl },
       {

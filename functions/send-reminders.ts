@@ -1,6 +1,10 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { environmentVariableNames, requiredSetting } from '../shared/config/runtime-config.ts';
+import {
+  environmentVariableNames,
+  requiredSetting,
+  requirePublicBaseUrl,
+} from '../shared/config/runtime-config.ts';
 import { callKinds, consultationIdSchema, languages } from '../shared/domain/consultation-definition.ts';
 import type { ReminderBatch } from '../shared/ports/reminder-queue.ts';
 import { defaultSendReminderSettings, sendReminderBatch } from '../shared/use-cases/send-reminder-batch.ts';
@@ -39,7 +43,10 @@ export const createHandler = (
 ) => {
   const settings = {
     ...defaultSendReminderSettings,
-    publicBaseUrl: requiredSetting(dependencies.config.publicBaseUrl, environmentVariableNames.publicBaseUrl),
+    // Read per invocation: locally the API's URL is known only once it listens.
+    get publicBaseUrl() {
+      return requirePublicBaseUrl(dependencies.config);
+    },
     linkSigningSecret: requiredSetting(
       dependencies.config.linkSigningSecret,
       environmentVariableNames.linkSigningSecret,

@@ -19,7 +19,7 @@ export const createHandler =
     // A malformed Input is a deployment bug, not something a retry fixes: fail loudly.
     const request = waveStartEventSchema.parse(event);
     const outcome = await startReminderWave(dependencies, request);
-    console.info(JSON.stringify({ level: 'info', message: 'Reminder wave start', ...request, ...outcome }));
+    console.log(JSON.stringify({ level: 'info', message: 'Reminder wave start', ...request, ...outcome }));
     // Another fan-out holds the wave: if it dies, only a later delivery can finish the wave, so
     // this one fails and the at-least-once source (Lambda's async retries, the Scheduler's retry
     // policy) delivers again, by which time the wave is queued or its lease has run out.

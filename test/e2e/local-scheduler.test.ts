@@ -41,8 +41,11 @@ describe('the Scheduler emulator inside the local runtime', () => {
       }),
     );
 
+    // The consultation's own schedules (its group: the 3-hour reminder wave) may fire on the way.
     const before = await postJson(`${endpoints.api}/_local/clock`, { at: '2022-03-07T12:59:59Z' });
-    expect(before.body).toMatchObject({ fired: [] });
+    expect(
+      (before.body as { fired: FiredSchedule[] }).fired.filter((run) => run.groupName === 'default'),
+    ).toEqual([]);
 
     const moved = await postJson(`${endpoints.api}/_local/clock`, { at: '2022-03-07T13:30:00Z' });
     expect(moved.status).toBe(200);

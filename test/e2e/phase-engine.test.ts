@@ -150,7 +150,7 @@ describe('moving a date', () => {
     expect(await storedVersion()).toBe(1);
   });
 
-  it('moves the photo contest deadline from 7 to 11 March: stored, audited with who and why, that schedule only', async () => {
+  it('moves the photo contest deadline from 7 to 11 March: stored, audited with who and why, its schedules only', async () => {
     const response = await admin('PATCH', `${consultationPath}/calls/photo-contest`, {
       closesAt: '2022-03-11T13:00:00Z',
       reason: 'Photo contest extended to 11 March',
@@ -169,8 +169,15 @@ describe('moving a date', () => {
       ],
       schedules: {
         groupName: group,
-        created: [],
+        // The photo contest now closes alone on 11 March, so it has waves of its own; of those, the
+        // 14- and 7-day ones (25 February, 4 March) have passed and are skipped, not sent late.
+        // The 7 March waves the other calls shared with it stay as they were.
+        created: [
+          { name: 'wsis-forum-2022-deadline-20220311T1300Z-P2D', at: '2022-03-09T13:00:00.000Z' },
+          { name: 'wsis-forum-2022-deadline-20220311T1300Z-PT3H', at: '2022-03-11T10:00:00.000Z' },
+        ],
         deleted: [],
+        unchanged: (runtime().startupReconciliation[0]?.created.length ?? 0) - 1,
         updated: [
           {
             name: 'wsis-forum-2022-call-photo-contest-close',
@@ -180,6 +187,9 @@ describe('moving a date', () => {
         ],
       },
     });
+    expect(runtime().startupReconciliation[0]?.created.map((schedule) => schedule.name)).toContain(
+      'wsis-forum-2022-deadline-20220307T1300Z-PT3H',
+    );
     const { body } = await getJson(`${runtime().endpoints.api}/v1/consultations/wsis-forum-2022`);
     expect(body).toMatchObject({ version: 2 });
     const adminEntries = (await auditTrail()).filter((entry) => entry.kind !== 'transition-applied');
@@ -295,7 +305,16 @@ describe('transitions delivered late and twice', () => {
     const moved = await postJson(`${runtime().endpoints.api}/_local/clock`, { at: '2022-03-11T13:00:30Z' });
     expect(moved.status).toBe(200);
     const fired = (moved.body as { fired: { scheduleName: string; scheduledAt: string }[] }).fired;
+    // On the way, the photo contest's own reminder waves (nobody to remind in this test).
     expect(fired).toEqual([
+      expect.objectContaining({
+        scheduleName: 'wsis-forum-2022-deadline-20220311T1300Z-P2D',
+        scheduledAt: '2022-03-09T13:00:00.000Z',
+      }),
+      expect.objectContaining({
+        scheduleName: 'wsis-forum-2022-deadline-20220311T1300Z-PT3H',
+        scheduledAt: '2022-03-11T10:00:00.000Z',
+      }),
       expect.objectContaining({
         scheduleName: 'wsis-forum-2022-call-photo-contest-close',
         scheduledAt: '2022-03-11T13:00:00.000Z',

@@ -11,6 +11,7 @@ import { getSignedJson, postJson, useLocalRuntime } from './local-runtime.ts';
 const wsis = 'wsis-forum-2022';
 const fourteenDays = 'deadline-20220307T1300Z-P14D';
 const sevenDays = 'deadline-20220307T1300Z-P7D';
+const group = 'consultation-local-wsis-forum-2022';
 
 const subscribers: SubscriberFixture[] = Array.from({ length: 60 }, (_, index) => ({
   email: `stakeholder-${String(index).padStart(3, '0')}@example.org`,
@@ -58,14 +59,14 @@ describe('deadline waves through the local runtime: duplicates, re-driven batche
   afterAll(() => fixtures?.close());
 
   it('sends the 14-day wave once per recipient although the schedule fires twice and batches come back', async () => {
-    await fixtures.scheduleWave(wsis, fourteenDays, '2022-02-21T14:00:00');
+    // The reconcile at start scheduled the wave from the calendar, in the consultation's group.
     const moved = await postJson(api('/_local/clock'), { at: '2022-02-21T13:00:30Z' });
     expect(moved.body).toMatchObject({
-      fired: [{ scheduleName: `${wsis}-${fourteenDays}`, outcome: 'delivered' }],
+      fired: [{ groupName: group, scheduleName: `${wsis}-${fourteenDays}`, outcome: 'delivered' }],
     });
     // The same wave delivered again, as an at-least-once Scheduler may.
     const again = await postJson(api('/_local/scheduler/fire'), {
-      group: 'default',
+      group,
       name: `${wsis}-${fourteenDays}`,
     });
     expect(again.status).toBe(200);
@@ -154,7 +155,6 @@ describe('deadline waves through the local runtime: duplicates, re-driven batche
   });
 
   it('sends nothing more to bounced, complaining or unsubscribed addresses in the next wave', async () => {
-    await fixtures.scheduleWave(wsis, sevenDays, '2022-02-28T14:00:00');
     await postJson(api('/_local/clock'), { at: '2022-02-28T13:00:30Z' });
     await runtime().idle();
     expect(await emailsTo(store(), bounce)).toHaveLength(1);
@@ -178,6 +178,7 @@ describe('deadline waves through the local runtime: duplicates, re-driven batche
   });
 
   it('ignores a wave that no longer derives from the calendar', async () => {
+    // A leftover schedule outside the consultation's group, which no reconcile manages.
     await fixtures.scheduleWave(wsis, 'deadline-20220301T1300Z-P1D', '2022-02-28T15:00:00');
     const moved = await postJson(api('/_local/clock'), { at: '2022-02-28T14:00:30Z' });
     expect(moved.body).toMatchObject({ fired: [{ outcome: 'delivered' }] });
