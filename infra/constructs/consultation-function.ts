@@ -40,7 +40,7 @@ export interface AccessTargets {
   /** The SES configuration set those sends name: SES authorizes it as a resource of SendEmail too. */
   readonly emailConfigurationSetName?: string;
   readonly schedules?: ScheduleAccess;
-  readonly queues?: Readonly<Record<QueueKey, IQueue>>;
+  readonly queues?: Readonly<Partial<Record<QueueKey, IQueue>>>;
 }
 
 export interface ConsultationFunctionProps {

@@ -77,7 +77,8 @@ export class StatelessStack extends Stack {
   readonly api: RestApi;
   readonly functions: readonly ConsultationFunction[];
   readonly firewall: ApiFirewall;
-  readonly queues: Readonly<Record<QueueKey, Queue>>;
+  /** The queues of the shared definitions that some function sends to or consumes. */
+  readonly queues: Readonly<Partial<Record<QueueKey, Queue>>>;
   private readonly preflightedPaths = new Set<string>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -90,8 +91,22 @@ export class StatelessStack extends Stack {
     const schedules = this.scheduleAccessFor(props.functions, stageConfig);
     const scheduleConfig = this.scheduleConfigFor(props.functions, stageConfig, schedules);
     const { site } = stageConfig;
-    this.queues = recordOf(queueKeys, (key) => this.queueFromDefinition(key, stageConfig));
-    const queues = this.queues;
+    const usedQueues = new Set(
+      props.functions.flatMap((definition) => [
+        ...definition.access.flatMap((access) => (access.kind === 'queue' ? [access.queue] : [])),
+        ...(definition.trigger.kind === 'queue' ? [definition.trigger.queue] : []),
+      ]),
+    );
+    const queues: Partial<Record<QueueKey, Queue>> = {};
+    for (const key of queueKeys) {
+      if (usedQueues.has(key)) queues[key] = this.queueFromDefinition(key, stageConfig);
+    }
+    this.queues = queues;
+    const queueOf = (key: QueueKey): Queue => {
+      const queue = queues[key];
+      if (queue === undefined) throw new Error(`Queue ${key} was not created`);
+      return queue;
+    };
     const uses = (definition: FunctionDefinition, kind: string, table?: TableKey) =>
       definition.access.some(
         (access) =>
@@ -128,7 +143,7 @@ export class StatelessStack extends Stack {
               queueUrls: Object.fromEntries(
                 definition.access.flatMap((access) =>
                   access.kind === 'queue' && access.mode === 'send'
-                    ? [[access.queue, queues[access.queue].queueUrl]]
+                    ? [[access.queue, queueOf(access.queue).queueUrl]]
                     : [],
                 ),
               ),
@@ -176,7 +191,7 @@ export class StatelessStack extends Stack {
       if (trigger.kind === 'queue') {
         const definition = queueDefinitions[trigger.queue];
         fn.function.addEventSource(
-          new SqsEventSource(queues[trigger.queue], {
+          new SqsEventSource(queueOf(trigger.queue), {
             batchSize: definition.batchSize,
             maxConcurrency: definition.maximumConcurrency,
             reportBatchItemFailures: true,

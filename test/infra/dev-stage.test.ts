@@ -364,13 +364,30 @@ describe('IAM and cdk-nag (dev)', () => {
 });
 
 describe('reminders and email delivery (dev)', () => {
-  it('creates each queue with a dead-letter queue, encrypted, and a visibility timeout of six sender timeouts', () => {
-    synthesized.stateless.resourceCountIs('AWS::SQS::Queue', 2);
+  it('creates the reminder queue with a dead-letter queue, encrypted, alarmed on its first message', () => {
+    const redriven = resourcesOfType(synthesized.stateless, 'AWS::SQS::Queue').filter(
+      ([, props]) => props.RedrivePolicy !== undefined,
+    );
+    expect(redriven).toHaveLength(1);
     synthesized.stateless.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 1800,
       SqsManagedSseEnabled: true,
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 8 },
     });
+    const deadLetterArn = JSON.stringify(redriven[0]?.[1].RedrivePolicy);
+    const [deadLetterId] =
+      resourcesOfType(synthesized.stateless, 'AWS::SQS::Queue').find(([id]) =>
+        deadLetterArn.includes(`"${id}"`),
+      ) ?? [];
+    expect(deadLetterId).toBeDefined();
+    // Found by the generic dead-letter monitoring, like every other dead-letter queue of the app.
+    const depthAlarms = resourcesOfType(synthesized.stateless, 'AWS::CloudWatch::Alarm').filter(
+      ([, props]) =>
+        props.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        JSON.stringify(props.Dimensions).includes(`"${deadLetterId}"`),
+    );
+    expect(depthAlarms).toHaveLength(1);
+    expect(depthAlarms[0]?.[1]).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
   });
 
   it('drives the sender with partial batch failures and a maximum concurrency', () => {
@@ -383,18 +400,51 @@ describe('reminders and email delivery (dev)', () => {
   });
 
   it('publishes SES sends, bounces and complaints to EventBridge and routes them to the email-events function', () => {
-    synthesized.stateless.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+    // The stateful stack's configuration set publishes to the default bus...
+    synthesized.stateful.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({
         Enabled: true,
         MatchingEventTypes: Match.arrayWith(['send', 'bounce', 'complaint']),
+        EventBridgeDestination: Match.anyValue(),
       }),
     });
+    // ...and the stateless stack's rule takes that set's events to record-email-events.
     synthesized.stateless.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.ses'],
         'detail-type': ['Email Sent', 'Email Bounced', 'Email Complaint Received'],
+        detail: { mail: { tags: { 'ses:configuration-set': [Match.anyValue()] } } },
       },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecordEmailEvents'), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86_400 },
+        }),
+      ],
     });
+  });
+
+  it('lets the Scheduler invoke both schedule targets, and tells the reconciler both ARNs', () => {
+    const schedulerRole = resourcesOfType(synthesized.stateless, 'AWS::IAM::Role').find(([, props]) =>
+      JSON.stringify(props.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    const policies = JSON.stringify(
+      resourcesOfType(synthesized.stateless, 'AWS::IAM::Policy').filter(([, props]) =>
+        JSON.stringify(props.Roles).includes(`"${schedulerRole?.[0]}"`),
+      ),
+    );
+    expect(policies).toContain('lambda:InvokeFunction');
+    expect(policies).toMatch(/ApplyTransitionFunction/);
+    expect(policies).toMatch(/StartReminderWaveFunction/);
+    const [, reconciler] =
+      resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
+        ([, props]) => props.FunctionName === `${stageConfig.resourcePrefix}-reconcile-schedules`,
+      ) ?? [];
+    const environment = JSON.stringify(reconciler?.Environment);
+    expect(environment).toContain('TRANSITION_TARGET_ARN');
+    expect(environment).toContain(`function:${stageConfig.resourcePrefix}-apply-transition`);
+    expect(environment).toContain('REMINDER_WAVE_TARGET_ARN');
+    expect(environment).toContain(`function:${stageConfig.resourcePrefix}-start-reminder-wave`);
   });
 
   it('keeps the unsubscribe-link key in the stateful stack and gives it to functions by dynamic reference', () => {

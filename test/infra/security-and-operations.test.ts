@@ -294,7 +294,7 @@ describe('logs and data', () => {
 });
 
 describe('email', () => {
-  it('sends from the sender domain with a configuration set that reports bounces and complaints to an encrypted topic', () => {
+  it('sends from the sender domain with one configuration set, whose one event path is EventBridge', () => {
     synthesized.stateful.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: stageConfig.site.senderDomain,
       ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.anyValue() } },
@@ -305,31 +305,25 @@ describe('email', () => {
       SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
       DeliveryOptions: { TlsPolicy: 'REQUIRE' },
     });
-    const [, destination] =
-      resourcesOfType(synthesized.stateful, 'AWS::SES::ConfigurationSetEventDestination')[0] ?? [];
+    // One configuration set and one event destination in the whole app, both in the stateful stack.
+    synthesized.stateful.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    synthesized.stateless.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    synthesized.stateless.resourceCountIs('AWS::SES::ConfigurationSetEventDestination', 0);
+    const destinations = resourcesOfType(synthesized.stateful, 'AWS::SES::ConfigurationSetEventDestination');
+    expect(destinations).toHaveLength(1);
     const eventDestination = z
       .object({
+        Enabled: z.literal(true),
         MatchingEventTypes: z.array(z.string()),
-        SnsDestination: z.object({ TopicARN: refSchema }),
+        EventBridgeDestination: z.object({ EventBusArn: z.unknown() }),
       })
-      .parse(z.object({ EventDestination: z.unknown() }).parse(destination).EventDestination);
-    expect(eventDestination.MatchingEventTypes).toEqual(expect.arrayContaining(['bounce', 'complaint']));
-    const topic = synthesized.stateful.toJSON().Resources[eventDestination.SnsDestination.TopicARN.Ref];
-    expect(topic).toMatchObject({
-      Type: 'AWS::SNS::Topic',
-      Properties: { KmsMasterKeyId: expect.anything() },
-    });
-    synthesized.stateful.hasResourceProperties('AWS::KMS::Key', {
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Principal: { Service: 'ses.amazonaws.com' },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          }),
-        ]),
-      },
-    });
+      .parse(z.object({ EventDestination: z.unknown() }).parse(destinations[0]?.[1]).EventDestination);
+    expect(eventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint', 'send']);
+    expect(JSON.stringify(eventDestination.EventBridgeDestination.EventBusArn)).toContain(
+      ':event-bus/default',
+    );
+    // No SNS topic for SES events: nothing would read it.
+    synthesized.stateful.resourceCountIs('AWS::SNS::Topic', 0);
   });
 
   it('outputs the DKIM records and what to verify in SES', () => {
