@@ -22,7 +22,8 @@ export interface RecipientSource {
 
 /**
  * The sources by name. `confirmed-subscribers` is the subscriptions table; `draft-holders` (every
- * submitter with an unsubmitted draft in the wave's calls, with those drafts) belongs to the
- * submissions work and is absent until it is wired in: a wave then skips it, and says so in the log.
+ * submitter with an unsubmitted draft in the wave's calls, with those drafts) is the submissions
+ * table. Both are composed for Lambda and the local runtime; a source missing from a composition
+ * is skipped by the wave, which says so in the log.
  */
 export type RecipientSources = Readonly<Partial<Record<RecipientSourceName, RecipientSource>>>;
