@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import {
   invalidSignatureTitle,
   invalidSignatureType,
-  missingRouteOrSignature,
+  missingAuthenticationProblem,
   problemMediaType,
 } from '../../shared/http/problem.ts';
 
@@ -34,10 +34,15 @@ interface GatewayProblem {
 export const gatewayProblems: readonly GatewayProblem[] = [
   { type: ResponseType.DEFAULT_4XX, title: 'The request was refused' },
   { type: ResponseType.DEFAULT_5XX, title: 'The API could not answer' },
-  // API Gateway answers 403 for a path or method it does not have; for a client it is a 404. Routes
-  // under /v1/admin/ answer the same to a request without a SigV4 signature, as the detail says; the
-  // local API answers both with the same document.
-  { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, ...missingRouteOrSignature },
+  // An unsigned request on a /v1/admin/ route, and (API Gateway cannot tell them apart) a method and
+  // path the API does not have: 403 with a detail naming both causes, as the local API answers the first.
+  {
+    type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
+    status: missingAuthenticationProblem.status,
+    problemType: missingAuthenticationProblem.type,
+    title: missingAuthenticationProblem.title,
+    detail: missingAuthenticationProblem.detail,
+  },
   { type: ResponseType.ACCESS_DENIED, status: 403, title: 'Forbidden' },
   {
     type: ResponseType.INVALID_SIGNATURE,

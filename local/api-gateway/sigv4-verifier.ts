@@ -10,9 +10,9 @@ import { NodeSha256 } from './node-sha256.ts';
  * the one the Smithy signer computes from the same request with that key's secret. On success the
  * caller's identity is what API Gateway puts in `requestContext.identity`.
  *
- * Answers (problem+json, as the deployed stage's gateway responses do): 404 Not Found when there is
- * no Authorization header (API Gateway's MISSING_AUTHENTICATION_TOKEN, which the stage maps to 404
- * because it is also the answer for an unknown route), 403 `/problems/invalid-signature` for
+ * Answers (problem+json, as the deployed stage's gateway responses do): 403
+ * `/problems/missing-authentication` when there is no Authorization header (API Gateway's
+ * MISSING_AUTHENTICATION_TOKEN), 403 `/problems/invalid-signature` for
  * everything else (unknown key, wrong scope, stale date, wrong signature). Presigned URLs
  * (signature in the query) are not accepted locally.
  */

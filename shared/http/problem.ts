@@ -22,15 +22,18 @@ export interface ProblemDocument {
 export const problemMediaType = 'application/problem+json';
 
 /**
- * API Gateway answers a method and path it has no route for, and an unsigned request on an AWS_IAM
- * route, with one response type (MISSING_AUTHENTICATION_TOKEN), which the stage maps to this 404
- * (infra/constructs/problem-gateway-responses.ts); the local API answers both the same way.
+ * An unsigned request on an AWS_IAM route (the Secretariat's /v1/admin/ routes): 403, as the issue
+ * asks and as API Gateway itself answers. API Gateway gives the same response type
+ * (MISSING_AUTHENTICATION_TOKEN) to a method and path it has no route for, so deployed, an unknown
+ * route answers this too (infra/constructs/problem-gateway-responses.ts); the local API tells the two
+ * apart and answers an unknown route 404.
  */
-export const missingRouteOrSignature = {
-  status: 404,
-  title: 'Not Found',
+export const missingAuthenticationProblem = {
+  status: 403,
+  type: '/problems/missing-authentication',
+  title: 'Missing authentication',
   detail:
-    'No route matches this method and path. Routes under /v1/admin/ also answer this to a request that is not signed with AWS Signature Version 4.',
+    'This route needs a request signed with AWS Signature Version 4 (IAM). Deployed, API Gateway gives the same answer to a method and path it has no route for.',
 } as const;
 
 /** A signed request whose signature does not verify (INVALID_SIGNATURE in API Gateway), here and deployed. */
@@ -140,8 +143,8 @@ export const problems = {
       detail: `${errors.length} ${errors.length === 1 ? 'rule is' : 'rules are'} broken; see errors.`,
       errors,
     }),
-  /** What the deployed API answers an unsigned request on an IAM route: see `missingRouteOrSignature`. */
-  missingAuthentication: () => new HttpProblem({ ...missingRouteOrSignature }),
+  /** An unsigned request on an IAM route: see `missingAuthenticationProblem`. */
+  missingAuthentication: () => new HttpProblem({ ...missingAuthenticationProblem }),
   invalidSignature: (detail: string) =>
     new HttpProblem({ status: 403, type: invalidSignatureType, title: invalidSignatureTitle, detail }),
   methodNotAllowed: (allowed: readonly string[]) =>

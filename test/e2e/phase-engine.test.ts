@@ -48,18 +48,18 @@ async function sentEmails(): Promise<StoredEmail[]> {
 describe('admin authentication (SigV4, as API Gateway’s AWS_IAM)', () => {
   const change = { closesAt: '2022-03-11T13:00:00Z', reason: 'Photo contest extended' };
 
-  it('refuses an unsigned request with the deployed stage’s 404 problem+json, and stores nothing', async () => {
+  it('refuses an unsigned request with 403 problem+json, as the deployed stage does, and stores nothing', async () => {
     const response = await fetch(`${runtime().endpoints.api}${consultationPath}/calls/photo-contest`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(change),
     });
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toMatchObject({
-      type: 'about:blank',
-      title: 'Not Found',
-      detail: expect.stringContaining('not signed with AWS Signature Version 4'),
+      type: '/problems/missing-authentication',
+      title: 'Missing authentication',
+      detail: expect.stringContaining('signed with AWS Signature Version 4'),
     });
     expect(await storedVersion()).toBe(1);
   });

@@ -218,7 +218,10 @@ describe('API', () => {
       });
       if (props.StatusCode !== undefined) expect(rendered.status).toBe(Number(props.StatusCode));
     }
-    expect(byType.get('MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ StatusCode: '404' });
+    expect(byType.get('MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ StatusCode: '403' });
+    expect(JSON.stringify(byType.get('MISSING_AUTHENTICATION_TOKEN'))).toContain(
+      '/problems/missing-authentication',
+    );
     // The same answers as the local API's SigV4 check, so a client sees one behaviour.
     expect(JSON.stringify(byType.get('INVALID_SIGNATURE'))).toContain('/problems/invalid-signature');
     expect(byType.get('DEFAULT_4XX')).toBeDefined();

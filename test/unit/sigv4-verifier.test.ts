@@ -73,9 +73,8 @@ describe('local SigV4 verification, against the Smithy signer', () => {
     await expect(
       verify({ method: 'GET', url: '/v1/admin/x', rawHeaders: [], body: Buffer.alloc(0) }),
     ).rejects.toMatchObject({
-      status: 404,
-      type: 'about:blank',
-      title: 'Not Found',
+      status: 403,
+      type: '/problems/missing-authentication',
     });
     const wrongSecret = await signedRequest({ path: '/v1/admin/x', secret: 'guess' });
     await expect(verify(wrongSecret)).rejects.toMatchObject({ type: '/problems/invalid-signature' });
