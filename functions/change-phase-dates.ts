@@ -3,21 +3,10 @@ import { adminActor } from '../shared/http/admin-actor.ts';
 import { dateChangeReply } from '../shared/http/date-change-reply.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { changeCalendarDates } from '../shared/use-cases/change-calendar-dates.ts';
-import { lambdaEntry, type Uses } from './lambda-entry.ts';
-import {
-  auditTrailInDynamoDb,
-  consultationsInDynamoDb,
-  submissionStatisticsInDynamoDb,
-  transitionLedgerInDynamoDb,
-} from './ports/dynamodb.ts';
-import { schedulesInEventBridge } from './ports/scheduler.ts';
-import { mailerThroughSes } from './ports/ses.ts';
+import { lambdaEntry } from './lambda-entry.ts';
+import { type ReconcilerDependencies, reconcilerPorts } from './ports/reconciler.ts';
 
-export const createHandler = (
-  dependencies: Uses<
-    'consultations' | 'transitionLedger' | 'auditTrail' | 'mailer' | 'submissionStatistics' | 'schedules'
-  >,
-) =>
+export const createHandler = (dependencies: ReconcilerDependencies) =>
   httpHandler(routeContracts['change-phase-dates'], async ({ params, body, caller }) =>
     dateChangeReply(
       params.id,
@@ -31,11 +20,4 @@ export const createHandler = (
     ),
   );
 
-export const handler = lambdaEntry(createHandler, {
-  consultations: consultationsInDynamoDb,
-  transitionLedger: transitionLedgerInDynamoDb,
-  auditTrail: auditTrailInDynamoDb,
-  mailer: mailerThroughSes,
-  submissionStatistics: submissionStatisticsInDynamoDb,
-  schedules: schedulesInEventBridge,
-});
+export const handler = lambdaEntry(createHandler, reconcilerPorts);
