@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { type AuditEntry, auditEntrySchema } from '../../domain/audit-entry.ts';
 import type { AuditTrail } from '../../ports/audit-trail.ts';
+import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 /**
@@ -38,8 +38,8 @@ export function createDynamoDbAuditTrail(
   return {
     async record(consultationId, idempotencyKey, entry) {
       const sortKey = `${auditSortKeyPrefix}${idempotencyKey}`;
-      try {
-        await documentClient.send(
+      return conditionalWrite(() =>
+        documentClient.send(
           new PutCommand({
             TableName: tableName,
             Item: {
@@ -51,12 +51,8 @@ export function createDynamoDbAuditTrail(
             ConditionExpression: 'attribute_not_exists(#pk)',
             ExpressionAttributeNames: { '#pk': keys.partitionKey.name },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async list(consultationId) {

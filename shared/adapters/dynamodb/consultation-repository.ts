@@ -6,6 +6,7 @@ import {
   parseConsultationDefinition,
 } from '../../domain/consultation-definition.ts';
 import type { ConsultationRepository, StoredConsultation } from '../../ports/consultation-repository.ts';
+import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 const keys = tableDefinitions.consultations;
@@ -57,20 +58,16 @@ export function createDynamoDbConsultationRepository(
     },
 
     async seed(definition, at) {
-      try {
-        await documentClient.send(
+      return conditionalWrite(() =>
+        documentClient.send(
           new PutCommand({
             TableName: tableName,
             Item: toItem(definition, 1, at),
             ConditionExpression: 'attribute_not_exists(#pk)',
             ExpressionAttributeNames: { '#pk': keys.partitionKey.name },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async update(definition, expectedVersion, at) {

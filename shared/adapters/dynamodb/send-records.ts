@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   DeliveryFigures,
@@ -8,6 +7,7 @@ import type {
   WaveRef,
 } from '../../ports/send-records.ts';
 import { batchGetItems } from './batch-get.ts';
+import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 /**
@@ -56,15 +56,6 @@ export function createDynamoDbSendRecords(
   documentClient: DynamoDBDocumentClient,
   tableName: string,
 ): SendRecords {
-  const conditional = async (send: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await send();
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  };
   const names = { '#state': 'state', '#pk': pk };
 
   return {
@@ -84,7 +75,7 @@ export function createDynamoDbSendRecords(
 
     claim(wave, addressKey, attempt, at, previous) {
       if (previous === undefined) {
-        return conditional(() =>
+        return conditionalWrite(() =>
           documentClient.send(
             new PutCommand({
               TableName: tableName,
@@ -95,7 +86,7 @@ export function createDynamoDbSendRecords(
           ),
         );
       }
-      return conditional(() =>
+      return conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,
@@ -121,7 +112,7 @@ export function createDynamoDbSendRecords(
 
     async markSent(wave, addressKey, attempt, messageId, at) {
       // SES's Send event may have marked it already; either way it is sent, once.
-      await conditional(() =>
+      await conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,
@@ -143,7 +134,7 @@ export function createDynamoDbSendRecords(
     },
 
     async release(wave, addressKey, attempt) {
-      await conditional(() =>
+      await conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,
@@ -158,7 +149,7 @@ export function createDynamoDbSendRecords(
     },
 
     async fail(wave, addressKey, attempt, reason, at) {
-      await conditional(() =>
+      await conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,
@@ -179,7 +170,7 @@ export function createDynamoDbSendRecords(
     },
 
     async skip(wave, addressKey, state, at) {
-      await conditional(() =>
+      await conditionalWrite(() =>
         documentClient.send(
           new PutCommand({
             TableName: tableName,
@@ -194,7 +185,7 @@ export function createDynamoDbSendRecords(
 
     async recordEvent(wave, addressKey, event) {
       if (event.kind === 'accepted') {
-        await conditional(() =>
+        await conditionalWrite(() =>
           documentClient.send(
             new UpdateCommand({
               TableName: tableName,
@@ -215,7 +206,7 @@ export function createDynamoDbSendRecords(
         );
         return;
       }
-      await conditional(() =>
+      await conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,

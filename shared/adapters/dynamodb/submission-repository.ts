@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -16,6 +15,7 @@ import type {
   IdempotencyRecord,
   SubmissionRepository,
 } from '../../ports/submission-repository.ts';
+import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 const table = tableDefinitions.submissions;
@@ -91,16 +91,6 @@ function submissionItem(submission: StoredSubmission): Record<string, unknown> {
   };
 }
 
-async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
-
 export function createDynamoDbSubmissionRepository(
   documentClient: DynamoDBDocumentClient,
   tableName: string,
@@ -146,7 +136,7 @@ export function createDynamoDbSubmissionRepository(
     },
 
     create(submission) {
-      return conditionally(() =>
+      return conditionalWrite(() =>
         documentClient.send(
           new PutCommand({
             TableName: tableName,
@@ -159,7 +149,7 @@ export function createDynamoDbSubmissionRepository(
     },
 
     replace(submission, expectedVersion) {
-      return conditionally(() =>
+      return conditionalWrite(() =>
         documentClient.send(
           new PutCommand({
             TableName: tableName,
@@ -178,7 +168,7 @@ export function createDynamoDbSubmissionRepository(
     },
 
     recordIdempotency(record: IdempotencyRecord) {
-      return conditionally(() =>
+      return conditionalWrite(() =>
         documentClient.send(
           new PutCommand({
             TableName: tableName,
@@ -192,7 +182,7 @@ export function createDynamoDbSubmissionRepository(
 
     claimConfirmation(submissionId, at) {
       const claim: ConfirmationRecord = { submissionId, status: 'claimed', claimedAt: at };
-      return conditionally(() =>
+      return conditionalWrite(() =>
         documentClient.send(
           new PutCommand({
             TableName: tableName,

@@ -12,6 +12,7 @@ import { stakeholderTypeSchema } from '../../domain/stakeholder-type.ts';
 import type { Subscription } from '../../domain/subscription.ts';
 import type { SubscriptionRepository } from '../../ports/subscription-repository.ts';
 import { batchGetItems, decodeCursor, encodeCursor } from './batch-get.ts';
+import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 const keys = tableDefinitions.subscriptions;
@@ -35,16 +36,6 @@ export function createDynamoDbSubscriptionRepository(
   documentClient: DynamoDBDocumentClient,
   tableName: string,
 ): SubscriptionRepository {
-  const conditional = async (send: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await send();
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  };
-
   return {
     async find(consultationId, addressKey) {
       const { Item } = await documentClient.send(
@@ -58,7 +49,7 @@ export function createDynamoDbSubscriptionRepository(
     },
 
     savePending(request) {
-      return conditional(() =>
+      return conditionalWrite(() =>
         documentClient.send(
           new PutCommand({
             TableName: tableName,
@@ -87,7 +78,7 @@ export function createDynamoDbSubscriptionRepository(
     },
 
     countConfirmationEmail(addressKey, day, limit) {
-      return conditional(() =>
+      return conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,
@@ -106,7 +97,7 @@ export function createDynamoDbSubscriptionRepository(
     },
 
     async confirm(consultationId, addressKey, tokenHash, at) {
-      const confirmed = await conditional(() =>
+      const confirmed = await conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,
@@ -161,7 +152,7 @@ export function createDynamoDbSubscriptionRepository(
         .catch((error: unknown) => {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
         });
-      await conditional(() =>
+      await conditionalWrite(() =>
         documentClient.send(
           new UpdateCommand({
             TableName: tableName,

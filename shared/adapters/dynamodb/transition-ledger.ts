@@ -11,6 +11,7 @@ import {
 import { appliedKey } from '../../domain/schedule-plan.ts';
 import type { TransitionKey, TransitionLedger } from '../../ports/transition-ledger.ts';
 import { auditIndexNames, auditIndexValues, consultationPartitionKey } from './audit-trail.ts';
+import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 /**
@@ -79,8 +80,8 @@ export function createDynamoDbTransitionLedger(
     async complete(key, claimId, entry) {
       // Catch-up applies several transitions at one instant; they then list in scheduled order.
       const index = auditIndexValues(key.consultationId, entry.at, `${key.scheduledAt}#${sortKeyOf(key)}`);
-      try {
-        await documentClient.send(
+      return conditionalWrite(() =>
+        documentClient.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keyOf(key),
@@ -104,12 +105,8 @@ export function createDynamoDbTransitionLedger(
               ':gsiSk': index.sortKey,
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async release(key, claimId) {
