@@ -111,9 +111,11 @@ describe('public consultation routes through the local runtime', () => {
   });
 
   it('moves the clock forward only, and the state follows it', async () => {
+    expect((await getJson(api('/_local/clock'))).body).toEqual({ now: '2022-03-06T12:00:00.000Z', speed: 0 });
     const moved = await postJson(api('/_local/clock'), { at: '2022-03-07T13:00:00Z' });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ now: '2022-03-07T13:00:00.000Z' });
+    expect((await getJson(api('/_local/clock'))).body).toEqual({ now: '2022-03-07T13:00:00.000Z', speed: 0 });
     const { body } = await getJson(api(`/v1/consultations/${wsis}`));
     const view = consultationViewSchema.parse(body);
     expect(view.state.openCalls).not.toContain('official-submission');
