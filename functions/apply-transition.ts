@@ -13,7 +13,9 @@ import { mailerThroughSes } from './ports/ses.ts';
 /**
  * The target of every transition schedule. A malformed event is not retried into the dead-letter
  * queue for a day: it is logged and answered, since no retry can make it valid. A failure while
- * applying (the email service refused) is thrown, so the Scheduler retries it.
+ * applying (the email service refused) is thrown: the Scheduler invokes this function
+ * asynchronously, so Lambda's asynchronous retries deliver the event again and, when they are spent,
+ * the function's own dead-letter queue keeps it (the Scheduler's DLQ only gets failed invocations).
  */
 export const createHandler =
   (
