@@ -169,7 +169,9 @@ export const adminListingRouteContracts = {
         mediaType: 'text/csv',
         schema: z.string(),
         headers: {
-          'Content-Disposition': 'attachment; filename="<consultation>-submissions-<instant>.csv"',
+          'Content-Disposition':
+            'attachment; filename="<consultation>-submissions[-with-personal-data]-<instant>.csv|json"',
+          'X-Row-Count': 'How many submissions the file holds.',
           ...noStore,
         },
       },
