@@ -8,6 +8,7 @@ import { createDocumentClient } from '../shared/adapters/dynamodb/document-clien
 import { createDynamoDbDraftHolders } from '../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
 import { createDynamoDbSendRecords } from '../shared/adapters/dynamodb/send-records.ts';
+import { createDynamoDbSubmissionCatalog } from '../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
 import { createDynamoDbSubscriptionRepository } from '../shared/adapters/dynamodb/subscription-repository.ts';
@@ -34,6 +35,7 @@ import type { ReminderQueue } from '../shared/ports/reminder-queue.ts';
 import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
 import type { SendPacer } from '../shared/ports/send-pacer.ts';
 import type { SendRecords } from '../shared/ports/send-records.ts';
+import type { SubmissionCatalog } from '../shared/ports/submission-catalog.ts';
 import type { SubmissionRepository } from '../shared/ports/submission-repository.ts';
 import type { SubmissionStatistics } from '../shared/ports/submission-statistics.ts';
 import type { SubscriptionRepository } from '../shared/ports/subscription-repository.ts';
@@ -73,6 +75,8 @@ export interface Dependencies {
   readonly recipientSources: RecipientSources;
   /** Paces reminder sends; one per execution environment. */
   readonly pacer: SendPacer;
+  /** The Secretariat's list, export and statistics of a consultation's submissions. */
+  readonly submissionCatalog: SubmissionCatalog;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -155,6 +159,9 @@ export function createDependencies(
     }),
   );
   const pacer = once(() => createSendPacer(config, options.pacersSharingTheRate));
+  const submissionCatalog = once(() =>
+    createDynamoDbSubmissionCatalog(documents(), config.tableNames.submissions),
+  );
   return {
     clock,
     config,
@@ -203,6 +210,9 @@ export function createDependencies(
     },
     get pacer() {
       return pacer();
+    },
+    get submissionCatalog() {
+      return submissionCatalog();
     },
   };
 }

@@ -320,6 +320,49 @@ export const functionManifest = [
     },
     access: [readConsultations],
   },
+  {
+    name: 'admin-list-submissions',
+    entry: 'functions/admin-list-submissions.ts',
+    description: "Secretariat: a consultation's submissions, filtered, newest first, a page at a time",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/submissions',
+      authorization: 'iam',
+    },
+    access: [readConsultations, readSubmissions],
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'admin-export-submissions',
+    entry: 'functions/admin-export-submissions.ts',
+    description: "Secretariat: a consultation's submissions as CSV or JSON; every export is audited",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/submissions/export',
+      authorization: 'iam',
+    },
+    // The audit trail lives in the consultations table.
+    access: [writeConsultations, readSubmissions],
+    // Reads every matching submission and builds the file in memory (up to Lambda's 6 MB response).
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+  },
+  {
+    name: 'get-admin-stats',
+    entry: 'functions/get-admin-stats.ts',
+    description:
+      'Secretariat: submission counts by call, status, stakeholder type, region, country, action line, SDG',
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/stats',
+      authorization: 'iam',
+    },
+    access: [readConsultations, readSubmissions],
+    timeoutSeconds: 29,
+  },
 ] as const satisfies readonly FunctionDefinition[];
 
 export type FunctionName = (typeof functionManifest)[number]['name'];

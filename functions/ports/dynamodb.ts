@@ -6,6 +6,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/document-cl
 import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
 import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-records.ts';
+import { createDynamoDbSubmissionCatalog } from '../../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../../shared/adapters/dynamodb/submission-statistics.ts';
 import { createDynamoDbSubscriptionRepository } from '../../shared/adapters/dynamodb/subscription-repository.ts';
@@ -78,3 +79,7 @@ export const recipientSourcesInDynamoDb: PortFactory<'recipientSources'> = (conf
   ),
   'draft-holders': createDynamoDbDraftHolders(documentClient(), config.tableNames.submissions),
 });
+
+/** Submissions table, read only (the `byConsultation` index: the Secretariat's list, export, stats). */
+export const submissionCatalogInDynamoDb: PortFactory<'submissionCatalog'> = (config) =>
+  createDynamoDbSubmissionCatalog(documentClient(), config.tableNames.submissions);

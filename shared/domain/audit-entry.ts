@@ -74,12 +74,38 @@ export const extensionGrantedEntrySchema = z.strictObject({
   until: instantSchema,
 });
 
+/**
+ * An export of a consultation's submissions (admin-export-submissions). The filters are kept but
+ * never the words of a free-text search (`freeText: true` says there was one): they could name a
+ * person, and an erased person must leave no trace in the trail.
+ */
+export const submissionsExportedEntrySchema = z.strictObject({
+  kind: z.literal('submissions-exported'),
+  at: instantSchema,
+  actor,
+  format: z.enum(['csv', 'json']),
+  filters: z.strictObject({
+    call: z.enum(callKinds).optional(),
+    status: z.string().max(32).optional(),
+    stakeholderType: z.string().max(64).optional(),
+    country: z.string().max(2).optional(),
+    region: z.string().max(64).optional(),
+    subRegion: z.string().max(64).optional(),
+    actionLine: z.string().max(32).optional(),
+    sdg: z.int().min(1).max(17).optional(),
+    freeText: z.literal(true).optional(),
+  }),
+  personalData: z.boolean().meta({ description: 'Whether the personal-data columns were exported.' }),
+  rowCount: z.int().min(0),
+});
+
 export const auditEntrySchema = z
   .discriminatedUnion('kind', [
     transitionAppliedEntrySchema,
     deliveryIgnoredEntrySchema,
     calendarChangedEntrySchema,
     extensionGrantedEntrySchema,
+    submissionsExportedEntrySchema,
   ])
   .meta({ id: 'AuditEntry', description: 'One entry of a consultation’s audit trail.' });
 
@@ -88,3 +114,4 @@ export type TransitionAppliedEntry = z.output<typeof transitionAppliedEntrySchem
 export type DeliveryIgnoredEntry = z.output<typeof deliveryIgnoredEntrySchema>;
 export type CalendarChangedEntry = z.output<typeof calendarChangedEntrySchema>;
 export type ExtensionGrantedEntry = z.output<typeof extensionGrantedEntrySchema>;
+export type SubmissionsExportedEntry = z.output<typeof submissionsExportedEntrySchema>;

@@ -19,7 +19,7 @@ import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 const table = tableDefinitions.submissions;
-const [byCallStatus, byReference] = table.globalSecondaryIndexes;
+const [byCallStatus, byReference, byConsultation] = table.globalSecondaryIndexes;
 const pk = table.partitionKey.name;
 const sk = table.sortKey.name;
 
@@ -37,8 +37,21 @@ const idempotencyKey = (consultationId: string, keySha256: string) => ({
 /** The partition of `byCallStatus` that holds one call's submissions. */
 export const callPartition = (consultationId: string, call: string) => `${consultationId}#${call}`;
 
+/**
+ * The `byConsultation` index key of a submission: the consultation, then `<createdAt>#<id>`, so a
+ * descending Query lists newest first with the id breaking ties, and a position is one sort key.
+ */
+export const consultationListingSortKey = (createdAt: string, id: string) => `${createdAt}#${id}`;
+
+function consultationListingKey(submission: StoredSubmission): Record<string, string> {
+  return {
+    [byConsultation.partitionKey.name]: submission.consultationId,
+    [byConsultation.sortKey.name]: consultationListingSortKey(submission.createdAt, submission.id),
+  };
+}
+
 /** Stored items are parsed like any input: a record that no longer validates fails loudly here. */
-const storedSubmissionSchema = z.object({
+export const storedSubmissionSchema = z.object({
   id: z.string(),
   consultationId: z.string(),
   call: z.enum(callKinds),
@@ -87,6 +100,7 @@ function submissionItem(submission: StoredSubmission): Record<string, unknown> {
     [byCallStatus.sortKey.name]:
       `${submission.status}#${submission.content.submitter.stakeholderType}#${submission.id}`,
     [byReference.partitionKey.name]: `${submission.consultationId}#${submission.reference}`,
+    ...consultationListingKey(submission),
     ...submission,
   };
 }

@@ -57,7 +57,9 @@ export const tableDefinitions = {
    * - `SUBMISSION#<id>`, `sk = SUBMISSION`: the submission (content, status, version, token hash).
    *   In `byCallStatus` (`gsi1pk = <consultation>#<call>`, `gsi1sk = <status>#<stakeholder type>#<id>`),
    *   keys only, so that the counts of a call are one small Query; in `byReference`
-   *   (`gsi2pk = <consultation>#<reference>`), keys only.
+   *   (`gsi2pk = <consultation>#<reference>`), keys only; in `byConsultation`
+   *   (`gsi3pk = <consultation>`, `gsi3sk = <createdAt>#<id>`), all attributes, so that the
+   *   Secretariat's list, export and statistics are Query pages, newest first, never a Scan.
    * - `SUBMISSION#<id>`, `sk = CONFIRMATION`: the claim and outcome of the confirmation email.
    * - `REFERENCE-COUNTER#<consultation>#<call>`, `sk = COUNTER`: the last reference number issued.
    * - `IDEMPOTENCY#<consultation>#<sha-256 of the key>`, `sk = IDEMPOTENCY`: a POST's key, the hash of
@@ -78,6 +80,11 @@ export const tableDefinitions = {
         indexName: 'byReference',
         partitionKey: { name: 'gsi2pk', type: 'S' },
         projection: 'keys-only',
+      },
+      {
+        indexName: 'byConsultation',
+        partitionKey: { name: 'gsi3pk', type: 'S' },
+        sortKey: { name: 'gsi3sk', type: 'S' },
       },
     ],
     timeToLiveAttribute: 'expiresAt',
