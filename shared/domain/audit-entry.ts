@@ -72,6 +72,27 @@ export const extensionGrantedEntrySchema = z.strictObject({
   call: z.enum(callKinds),
   grantee: extensionGranteeSchema,
   until: instantSchema,
+  /** The extension this one replaced (same call and grantee), if there was one: the "before". */
+  replaced: z
+    .strictObject({
+      until: instantSchema,
+      reason: z.string(),
+      grantedAt: instantSchema,
+      grantedBy: z.string(),
+    })
+    .optional(),
+});
+
+export const announcementSentEntrySchema = z.strictObject({
+  kind: z.literal('announcement-sent'),
+  at: instantSchema.meta({ description: 'When the Secretariat asked for the announcement to go out.' }),
+  actor,
+  reason: reason.optional(),
+  announcementId: z.string(),
+  /** The announcement's wave (`announcement-<id>`): its delivery figures are the wave's. */
+  waveId: z.string(),
+  /** The English subject (the other languages are on the announcement). */
+  subject: z.string(),
 });
 
 export const auditEntrySchema = z
@@ -80,6 +101,7 @@ export const auditEntrySchema = z
     deliveryIgnoredEntrySchema,
     calendarChangedEntrySchema,
     extensionGrantedEntrySchema,
+    announcementSentEntrySchema,
   ])
   .meta({ id: 'AuditEntry', description: 'One entry of a consultation’s audit trail.' });
 
@@ -88,3 +110,4 @@ export type TransitionAppliedEntry = z.output<typeof transitionAppliedEntrySchem
 export type DeliveryIgnoredEntry = z.output<typeof deliveryIgnoredEntrySchema>;
 export type CalendarChangedEntry = z.output<typeof calendarChangedEntrySchema>;
 export type ExtensionGrantedEntry = z.output<typeof extensionGrantedEntrySchema>;
+export type AnnouncementSentEntry = z.output<typeof announcementSentEntrySchema>;
