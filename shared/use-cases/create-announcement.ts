@@ -96,14 +96,33 @@ export async function createAnnouncement(
   if (created.outcome === 'created' || created.existing.startScheduledAt === undefined) {
     const groupName = ports.schedules.groupFor(request.consultationId);
     await ports.schedules.ensureGroup(groupName);
-    await ports.schedules.create(groupName, {
-      consultationId: request.consultationId,
-      name: scheduleName(request.consultationId, waveId),
-      kind: 'reminder-wave',
-      occurrenceId: waveId,
-      at: now.toISOString(),
-      timeZone: stored.definition.officialTimeZone,
-    });
+    const start = (at: Date) =>
+      ports.schedules.create(groupName, {
+        consultationId: request.consultationId,
+        name: scheduleName(request.consultationId, waveId),
+        kind: 'reminder-wave',
+        occurrenceId: waveId,
+        at: at.toISOString(),
+        timeZone: stored.definition.officialTimeZone,
+      });
+    try {
+      // The current second: the Scheduler runs an at() schedule within its minute.
+      await start(now);
+    } catch (error) {
+      // Should the service refuse an instant it considers past by the time the request lands, the
+      // next whole minute is safely ahead; any other failure gets one more try the same way.
+      console.warn(
+        JSON.stringify({
+          level: 'warn',
+          message: 'Announcement start not scheduled at the current instant; trying the next minute',
+          consultationId: request.consultationId,
+          waveId,
+          errorName: error instanceof Error ? error.name : typeof error,
+          errorMessage: error instanceof Error ? error.message : undefined,
+        }),
+      );
+      await start(new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000));
+    }
     await ports.announcements.markStartScheduled(request.consultationId, announcement.id, now);
   }
   return { outcome: 'accepted', announcement, replayed: created.outcome === 'exists' };
