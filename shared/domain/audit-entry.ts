@@ -95,6 +95,20 @@ export const announcementSentEntrySchema = z.strictObject({
   subject: z.string(),
 });
 
+const scheduledSchema = z.strictObject({ name: z.string(), at: instantSchema.optional() });
+
+export const schedulesReconciledEntrySchema = z.strictObject({
+  kind: z.literal('schedules-reconciled'),
+  at: instantSchema,
+  actor,
+  /** Schedules made to match the calendar; only a reconcile that changed something is recorded. */
+  created: z.array(scheduledSchema),
+  updated: z.array(z.strictObject({ name: z.string(), from: instantSchema.optional(), to: instantSchema })),
+  deleted: z.array(scheduledSchema),
+  /** Past transitions applied by this reconcile (each also has its own transition entry). */
+  caughtUp: z.array(z.string()),
+});
+
 export const auditEntrySchema = z
   .discriminatedUnion('kind', [
     transitionAppliedEntrySchema,
@@ -102,6 +116,7 @@ export const auditEntrySchema = z
     calendarChangedEntrySchema,
     extensionGrantedEntrySchema,
     announcementSentEntrySchema,
+    schedulesReconciledEntrySchema,
   ])
   .meta({ id: 'AuditEntry', description: 'One entry of a consultation’s audit trail.' });
 
@@ -111,3 +126,4 @@ export type DeliveryIgnoredEntry = z.output<typeof deliveryIgnoredEntrySchema>;
 export type CalendarChangedEntry = z.output<typeof calendarChangedEntrySchema>;
 export type ExtensionGrantedEntry = z.output<typeof extensionGrantedEntrySchema>;
 export type AnnouncementSentEntry = z.output<typeof announcementSentEntrySchema>;
+export type SchedulesReconciledEntry = z.output<typeof schedulesReconciledEntrySchema>;

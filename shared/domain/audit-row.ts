@@ -94,6 +94,24 @@ export function auditRow(entry: AuditEntry): AuditRow {
         reason: entry.reason ?? null,
         calls: [],
       };
+    case 'schedules-reconciled':
+      return {
+        at: entry.at,
+        kind: entry.kind,
+        actor: entry.actor,
+        subject: `schedules: ${entry.created.length} created, ${entry.updated.length} updated, ${entry.deleted.length} deleted, ${entry.caughtUp.length} caught up`,
+        before: {
+          ...Object.fromEntries(entry.updated.map((change) => [change.name, change.from ?? null])),
+          ...Object.fromEntries(entry.deleted.map((schedule) => [schedule.name, schedule.at ?? null])),
+        },
+        after: {
+          ...Object.fromEntries(entry.created.map((schedule) => [schedule.name, schedule.at ?? null])),
+          ...Object.fromEntries(entry.updated.map((change) => [change.name, change.to])),
+          ...(entry.caughtUp.length === 0 ? {} : { caughtUp: entry.caughtUp }),
+        },
+        reason: null,
+        calls: [],
+      };
   }
 }
 

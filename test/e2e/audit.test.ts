@@ -246,4 +246,33 @@ describe('the audit route: every admin action and transition, filtered, paged, e
     const unknown = await admin('GET', '/v1/admin/consultations/no-such-forum/audit');
     expect(unknown.status).toBe(404);
   });
+
+  it('records a reconcile that repaired something, with who and what, and not one that found all in order', async () => {
+    const { DeleteScheduleCommand, SchedulerClient } = await import('@aws-sdk/client-scheduler');
+    const { endpoints } = runtime();
+    const scheduler = new SchedulerClient({
+      endpoint: endpoints.scheduler,
+      region: endpoints.region,
+      credentials: { ...endpoints.credentials },
+    });
+    const lost = 'wsis-forum-2022-call-photo-contest-close';
+    await scheduler.send(
+      new DeleteScheduleCommand({ GroupName: 'consultation-local-wsis-forum-2022', Name: lost }),
+    );
+    scheduler.destroy();
+    for (let time = 0; time < 2; time += 1) {
+      expect((await admin('POST', `${consultationPath}/schedules/reconcile`)).status).toBe(200);
+    }
+    const { entries } = await audit('?kind=schedules-reconciled');
+    expect(entries).toEqual([
+      expect.objectContaining({
+        kind: 'schedules-reconciled',
+        actor: secretariatArn,
+        subject: 'schedules: 1 created, 0 updated, 0 deleted, 0 caught up',
+        before: {},
+        after: { [lost]: '2022-03-11T13:00:00.000Z' },
+        reason: null,
+      }),
+    ]);
+  });
 });

@@ -73,6 +73,21 @@ const entries = {
     waveId: 'announcement-0123456789abcdef',
     subject: 'Phase II, "hybrid", starts soon',
   },
+  reconciled: {
+    kind: 'schedules-reconciled',
+    at: '2022-03-06T14:00:00.000Z',
+    actor: secretariat,
+    created: [{ name: 'wsis-forum-2022-phase-2-start', at: '2022-03-08T08:00:00.000Z' }],
+    updated: [
+      {
+        name: 'wsis-forum-2022-call-photo-contest-close',
+        from: '2022-03-07T13:00:00.000Z',
+        to: '2022-03-11T13:00:00.000Z',
+      },
+    ],
+    deleted: [{ name: 'wsis-forum-2022-deadline-20220307T1300Z-P7D' }],
+    caughtUp: ['call-photo-contest-open'],
+  },
 } as const satisfies Record<string, AuditEntry>;
 
 describe('audit rows: who, what, when, before, after, why, for every kind', () => {
@@ -142,6 +157,28 @@ describe('audit rows: who, what, when, before, after, why, for every kind', () =
       subject: 'announcement 0123456789abcdef: Phase II, "hybrid", starts soon',
       before: null,
       after: { announcementId: '0123456789abcdef', waveId: 'announcement-0123456789abcdef' },
+      reason: null,
+      calls: [],
+    });
+  });
+});
+
+describe('audit rows of a reconcile', () => {
+  it('reads what it repaired: moved and deleted schedules before, created and moved ones after', () => {
+    expect(auditRow(entries.reconciled)).toEqual({
+      at: '2022-03-06T14:00:00.000Z',
+      kind: 'schedules-reconciled',
+      actor: secretariat,
+      subject: 'schedules: 1 created, 1 updated, 1 deleted, 1 caught up',
+      before: {
+        'wsis-forum-2022-call-photo-contest-close': '2022-03-07T13:00:00.000Z',
+        'wsis-forum-2022-deadline-20220307T1300Z-P7D': null,
+      },
+      after: {
+        'wsis-forum-2022-phase-2-start': '2022-03-08T08:00:00.000Z',
+        'wsis-forum-2022-call-photo-contest-close': '2022-03-11T13:00:00.000Z',
+        caughtUp: ['call-photo-contest-open'],
+      },
       reason: null,
       calls: [],
     });
