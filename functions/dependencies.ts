@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createDynamoDbAnnouncementRepository } from '../shared/adapters/dynamodb/announcement-repository.ts';
 import { createDynamoDbAuditTrail } from '../shared/adapters/dynamodb/audit-trail.ts';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
@@ -24,6 +25,7 @@ import {
   requireQueueUrl,
   requireScheduleConfig,
 } from '../shared/config/runtime-config.ts';
+import type { AnnouncementRepository } from '../shared/ports/announcement-repository.ts';
 import type { AuditTrail } from '../shared/ports/audit-trail.ts';
 import type { Clock } from '../shared/ports/clock.ts';
 import type { ConsultationRepository } from '../shared/ports/consultation-repository.ts';
@@ -77,6 +79,8 @@ export interface Dependencies {
   readonly pacer: SendPacer;
   /** The Secretariat's list, export and statistics of a consultation's submissions. */
   readonly submissionCatalog: SubmissionCatalog;
+  /** The Secretariat's announcements (consultations table), read as waves by the fan-out. */
+  readonly announcements: AnnouncementRepository;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -162,6 +166,9 @@ export function createDependencies(
   const submissionCatalog = once(() =>
     createDynamoDbSubmissionCatalog(documents(), config.tableNames.submissions),
   );
+  const announcements = once(() =>
+    createDynamoDbAnnouncementRepository(documents(), config.tableNames.consultations),
+  );
   return {
     clock,
     config,
@@ -213,6 +220,9 @@ export function createDependencies(
     },
     get submissionCatalog() {
       return submissionCatalog();
+    },
+    get announcements() {
+      return announcements();
     },
   };
 }

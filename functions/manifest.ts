@@ -309,16 +309,46 @@ export const functionManifest = [
     timeoutSeconds: 29,
   },
   {
-    name: 'get-audit-trail',
-    entry: 'functions/get-audit-trail.ts',
-    description: "Secretariat: the consultation's audit trail (transitions, date changes, extensions)",
+    name: 'get-audit',
+    entry: 'functions/get-audit.ts',
+    description:
+      "Secretariat: the consultation's audit trail (every admin action and transition), filtered, as JSON or CSV",
     trigger: {
       kind: 'http',
       method: 'GET',
-      path: '/v1/admin/consultations/{id}/audit-trail',
+      path: '/v1/admin/consultations/{id}/audit',
       authorization: 'iam',
     },
     access: [readConsultations],
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'create-announcement',
+    entry: 'functions/create-announcement.ts',
+    description:
+      'Secretariat: an announcement to every confirmed subscriber; stored, audited, and started by a one-time schedule',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/admin/consultations/{id}/announcements',
+      authorization: 'iam',
+    },
+    // The announcement and its audit entry (consultations), its start (a one-time schedule).
+    access: [writeConsultations, manageSchedules],
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'get-announcement',
+    entry: 'functions/get-announcement.ts',
+    description: "Secretariat: an announcement's texts, state and delivery figures",
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/announcements/{announcementId}',
+      authorization: 'iam',
+    },
+    access: [readConsultations, { kind: 'table', table: 'deliveries', mode: 'read' }],
+    timeoutSeconds: 25,
   },
   {
     name: 'admin-list-submissions',

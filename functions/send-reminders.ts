@@ -10,6 +10,7 @@ import type { ReminderBatch } from '../shared/ports/reminder-queue.ts';
 import { defaultSendReminderSettings, sendReminderBatch } from '../shared/use-cases/send-reminder-batch.ts';
 import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import {
+  announcementsInDynamoDb,
   consultationsInDynamoDb,
   sendRecordsInDynamoDb,
   subscriptionsInDynamoDb,
@@ -39,7 +40,9 @@ const reminderBatchSchema = z.object({
  * parse goes there too, faster: retrying it cannot help.
  */
 export const createHandler = (
-  dependencies: Uses<'consultations' | 'sendRecords' | 'suppressions' | 'subscriptions' | 'mailer' | 'pacer'>,
+  dependencies: Uses<
+    'consultations' | 'announcements' | 'sendRecords' | 'suppressions' | 'subscriptions' | 'mailer' | 'pacer'
+  >,
 ) => {
   const settings = {
     ...defaultSendReminderSettings,
@@ -88,4 +91,5 @@ export const handler = lambdaEntry(createHandler, {
   subscriptions: subscriptionsInDynamoDb,
   mailer: mailerThroughSes,
   pacer: pacerPerExecutionEnvironment,
+  announcements: announcementsInDynamoDb,
 });

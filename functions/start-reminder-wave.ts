@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { consultationIdSchema } from '../shared/domain/consultation-definition.ts';
 import { startReminderWave, type WaveStartOutcome } from '../shared/use-cases/start-reminder-wave.ts';
 import { lambdaEntry, type Uses } from './lambda-entry.ts';
-import { consultationsInDynamoDb, recipientSourcesInDynamoDb, waveLogInDynamoDb } from './ports/dynamodb.ts';
+import {
+  announcementsInDynamoDb,
+  consultationsInDynamoDb,
+  recipientSourcesInDynamoDb,
+  waveLogInDynamoDb,
+} from './ports/dynamodb.ts';
 import { reminderQueueInSqs } from './ports/sqs.ts';
 
 /** The schedule's Input: which wave of which consultation. */
@@ -14,7 +19,9 @@ export const waveStartEventSchema = z.object({
 export type WaveStartEvent = z.input<typeof waveStartEventSchema>;
 
 export const createHandler =
-  (dependencies: Uses<'consultations' | 'waveLog' | 'reminderQueue' | 'recipientSources'>) =>
+  (
+    dependencies: Uses<'consultations' | 'announcements' | 'waveLog' | 'reminderQueue' | 'recipientSources'>,
+  ) =>
   async (event: unknown): Promise<WaveStartOutcome> => {
     // A malformed Input is a deployment bug, not something a retry fixes: fail loudly.
     const request = waveStartEventSchema.parse(event);
@@ -31,6 +38,7 @@ export const createHandler =
 export const handler = lambdaEntry(createHandler, {
   consultations: consultationsInDynamoDb,
   waveLog: waveLogInDynamoDb,
+  announcements: announcementsInDynamoDb,
   reminderQueue: reminderQueueInSqs,
   recipientSources: recipientSourcesInDynamoDb,
 });

@@ -112,12 +112,18 @@ try {
       );
     }
 
-    const trail = await signedFetch(`${api}/v1/admin/consultations/${consultationId}/audit-trail`, {
-      method: 'GET',
-      credentials: localCredentials,
-      region: localRegion,
-    });
-    const { entries } = (await trail.json()) as { entries: AuditEntry[] };
+    const entries: AuditEntry[] = [];
+    for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+      const query = new URLSearchParams({ limit: '1000', ...(cursor === undefined ? {} : { cursor }) });
+      const trail = await signedFetch(`${api}/v1/admin/consultations/${consultationId}/audit?${query}`, {
+        method: 'GET',
+        credentials: localCredentials,
+        region: localRegion,
+      });
+      const page = (await trail.json()) as { entries: { entry: AuditEntry }[]; nextCursor?: string };
+      entries.push(...page.entries.map((record) => record.entry));
+      cursor = page.nextCursor;
+    }
     for (const entry of entries.slice(seenEntries).sort((left, right) => rank(left) - rank(right))) {
       if (entry.kind === 'transition-applied') {
         applied += 1;

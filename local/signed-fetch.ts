@@ -20,6 +20,8 @@ export async function signedFetch(
     readonly body?: unknown;
     readonly credentials: SigningCredentials;
     readonly region: string;
+    /** More request headers (e.g. Idempotency-Key), signed with the rest. */
+    readonly headers?: Readonly<Record<string, string>>;
   },
 ): Promise<Response> {
   const target = new URL(url);
@@ -41,6 +43,7 @@ export async function signedFetch(
     headers: {
       host: target.host,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
     },
     ...(body === undefined ? {} : { body }),
   });

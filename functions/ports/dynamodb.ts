@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoDbAnnouncementRepository } from '../../shared/adapters/dynamodb/announcement-repository.ts';
 import { createDynamoDbAuditTrail } from '../../shared/adapters/dynamodb/audit-trail.ts';
 import { createDynamoDbConsultationRepository } from '../../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
@@ -83,3 +84,7 @@ export const recipientSourcesInDynamoDb: PortFactory<'recipientSources'> = (conf
 /** Submissions table, read only (the `byConsultation` index: the Secretariat's list, export, stats). */
 export const submissionCatalogInDynamoDb: PortFactory<'submissionCatalog'> = (config) =>
   createDynamoDbSubmissionCatalog(documentClient(), config.tableNames.submissions);
+
+/** Consultations table (the Secretariat's announcements live beside their consultation). */
+export const announcementsInDynamoDb: PortFactory<'announcements'> = (config) =>
+  createDynamoDbAnnouncementRepository(documentClient(), config.tableNames.consultations);

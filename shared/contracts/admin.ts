@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditEntrySchema, dateChangeSchema } from '../domain/audit-entry.ts';
+import { dateChangeSchema } from '../domain/audit-entry.ts';
 import { callKinds, consultationIdSchema } from '../domain/consultation-definition.ts';
 import { extensionGranteeSchema, extensionSchema } from '../domain/extension.ts';
 import { instantSchema } from '../domain/instant.ts';
@@ -102,7 +102,3 @@ export const extensionGrantBody = z
 export const extensionGrantResponseSchema = z
   .strictObject({ consultationId: z.string(), extension: extensionSchema })
   .meta({ id: 'GrantedExtension' });
-
-export const auditTrailResponseSchema = z
-  .strictObject({ consultationId: z.string(), entries: z.array(auditEntrySchema) })
-  .meta({ id: 'AuditTrail' });

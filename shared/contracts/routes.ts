@@ -4,7 +4,6 @@ import {
   adminCallParams,
   adminConsultationParams,
   adminPhaseParams,
-  auditTrailResponseSchema,
   callDatesChangeBody,
   dateChangeResponseSchema,
   extensionGrantBody,
@@ -13,6 +12,7 @@ import {
   reconcileReportSchema,
 } from './admin.ts';
 import { adminListingRouteContracts } from './admin-listing-routes.ts';
+import { announcementAuditRouteContracts } from './announcement-audit-routes.ts';
 import {
   calendarQuery,
   consultationIdParams,
@@ -279,15 +279,6 @@ export const routeContracts = {
     responses: { 200: { description: 'Reconciled', schema: reconcileReportSchema } },
     problems: [400, 403, 404],
   },
-  'get-audit-trail': {
-    summary: 'Get the consultation’s audit trail',
-    description:
-      'Every applied transition (schedule, scheduled and actual instant, effect), ignored delivery, date ' +
-      'change and extension, oldest first.',
-    tags: ['admin'],
-    params: adminConsultationParams,
-    responses: { 200: { description: 'The audit trail', schema: auditTrailResponseSchema } },
-    problems: [400, 403, 404],
-  },
   ...adminListingRouteContracts,
+  ...announcementAuditRouteContracts,
 } as const satisfies Record<HttpFunctionName, RouteContract>;

@@ -72,6 +72,41 @@ export const extensionGrantedEntrySchema = z.strictObject({
   call: z.enum(callKinds),
   grantee: extensionGranteeSchema,
   until: instantSchema,
+  /** The extension this one replaced (same call and grantee), if there was one: the "before". */
+  replaced: z
+    .strictObject({
+      until: instantSchema,
+      reason: z.string(),
+      grantedAt: instantSchema,
+      grantedBy: z.string(),
+    })
+    .optional(),
+});
+
+export const announcementSentEntrySchema = z.strictObject({
+  kind: z.literal('announcement-sent'),
+  at: instantSchema.meta({ description: 'When the Secretariat asked for the announcement to go out.' }),
+  actor,
+  reason: reason.optional(),
+  announcementId: z.string(),
+  /** The announcement's wave (`announcement-<id>`): its delivery figures are the wave's. */
+  waveId: z.string(),
+  /** The English subject (the other languages are on the announcement). */
+  subject: z.string(),
+});
+
+const scheduledSchema = z.strictObject({ name: z.string(), at: instantSchema.optional() });
+
+export const schedulesReconciledEntrySchema = z.strictObject({
+  kind: z.literal('schedules-reconciled'),
+  at: instantSchema,
+  actor,
+  /** Schedules made to match the calendar; only a reconcile that changed something is recorded. */
+  created: z.array(scheduledSchema),
+  updated: z.array(z.strictObject({ name: z.string(), from: instantSchema.optional(), to: instantSchema })),
+  deleted: z.array(scheduledSchema),
+  /** Past transitions applied by this reconcile (each also has its own transition entry). */
+  caughtUp: z.array(z.string()),
 });
 
 /**
@@ -106,6 +141,8 @@ export const auditEntrySchema = z
     calendarChangedEntrySchema,
     extensionGrantedEntrySchema,
     submissionsExportedEntrySchema,
+    announcementSentEntrySchema,
+    schedulesReconciledEntrySchema,
   ])
   .meta({ id: 'AuditEntry', description: 'One entry of a consultation’s audit trail.' });
 
@@ -115,3 +152,5 @@ export type DeliveryIgnoredEntry = z.output<typeof deliveryIgnoredEntrySchema>;
 export type CalendarChangedEntry = z.output<typeof calendarChangedEntrySchema>;
 export type ExtensionGrantedEntry = z.output<typeof extensionGrantedEntrySchema>;
 export type SubmissionsExportedEntry = z.output<typeof submissionsExportedEntrySchema>;
+export type AnnouncementSentEntry = z.output<typeof announcementSentEntrySchema>;
+export type SchedulesReconciledEntry = z.output<typeof schedulesReconciledEntrySchema>;

@@ -1,3 +1,4 @@
+import { type Announcement, announcementLifetimeMilliseconds, announcementWaveId } from './announcement.ts';
 import type { CallKind, ConsultationDefinition } from './consultation-definition.ts';
 import { instantMilliseconds } from './instant.ts';
 import { type ReminderOffset, reminderOffsetMilliseconds } from './reminder-offset.ts';
@@ -15,7 +16,7 @@ import { type ReminderOffset, reminderOffsetMilliseconds } from './reminder-offs
  * `<consultation id>-<wave id>`: with consultation ids of at most 32 characters, a wave id has at
  * most 31, and uses only characters that schedule names and SES message tags both allow.
  */
-export type WaveKind = 'deadline' | 'meeting';
+export type WaveKind = 'deadline' | 'meeting' | 'announcement';
 
 /** Where a wave's recipients come from. */
 export type RecipientSourceName = 'confirmed-subscribers' | 'draft-holders';
@@ -25,12 +26,12 @@ interface WaveBase {
   readonly kind: WaveKind;
   /** The instant the wave goes out (canonical ISO form). */
   readonly sendAt: string;
-  readonly offset: ReminderOffset;
   readonly recipientSources: readonly RecipientSourceName[];
 }
 
 export interface DeadlineWave extends WaveBase {
   readonly kind: 'deadline';
+  readonly offset: ReminderOffset;
   readonly closesAt: string;
   /** The calls closing at that instant, in the definition's order. */
   readonly calls: readonly CallKind[];
@@ -38,12 +39,35 @@ export interface DeadlineWave extends WaveBase {
 
 export interface MeetingWave extends WaveBase {
   readonly kind: 'meeting';
+  readonly offset: ReminderOffset;
   readonly phaseNumber: number;
   readonly startsAt: string;
   readonly endsAt: string;
 }
 
-export type ReminderWave = DeadlineWave | MeetingWave;
+/**
+ * A wave the Secretariat sends by hand (see `announcement.ts`): stored, not derived, to the
+ * confirmed subscribers only.
+ */
+export interface AnnouncementWave extends WaveBase {
+  readonly kind: 'announcement';
+  readonly announcement: Announcement;
+}
+
+/** The waves the calendar and the reminder policy derive. */
+export type DerivedWave = DeadlineWave | MeetingWave;
+
+export type ReminderWave = DerivedWave | AnnouncementWave;
+
+export function announcementWave(announcement: Announcement): AnnouncementWave {
+  return {
+    id: announcementWaveId(announcement.id),
+    kind: 'announcement',
+    sendAt: new Date(instantMilliseconds(announcement.createdAt)).toISOString(),
+    recipientSources: ['confirmed-subscribers'],
+    announcement,
+  };
+}
 
 export const maximumWaveIdLength = 31;
 const maximumOffsetPartLength = 7;
@@ -78,8 +102,8 @@ function before(instant: string, offset: ReminderOffset): string {
  * out before any of its calls has opened is left out: "7 days left to submit" makes no sense for a
  * call that is not open yet.
  */
-export function reminderWaves(definition: ConsultationDefinition): ReminderWave[] {
-  const waves: ReminderWave[] = [];
+export function reminderWaves(definition: ConsultationDefinition): DerivedWave[] {
+  const waves: DerivedWave[] = [];
   const callsByClose = new Map<number, { closesAt: string; calls: CallKind[]; earliestOpen: number }>();
   for (const call of definition.calls) {
     const close = instantMilliseconds(call.closesAt);
@@ -134,15 +158,21 @@ function compare(left: string, right: string): number {
 export function findReminderWave(
   definition: ConsultationDefinition,
   waveId: string,
-): ReminderWave | undefined {
+): DerivedWave | undefined {
   return reminderWaves(definition).find((wave) => wave.id === waveId);
 }
 
 /**
  * Whether a wave still makes sense at `at`: a deadline wave until its calls close, a meeting wave
- * until the meeting starts. A delivery after that (a schedule retried for hours) sends nothing.
+ * until the meeting starts, an announcement for a week after it was made. A delivery after that (a schedule retried for hours) sends nothing.
  */
 export function waveIsCurrentAt(wave: ReminderWave, at: Date): boolean {
-  const end = wave.kind === 'deadline' ? wave.closesAt : wave.startsAt;
-  return at.getTime() < Date.parse(end);
+  switch (wave.kind) {
+    case 'deadline':
+      return at.getTime() < Date.parse(wave.closesAt);
+    case 'meeting':
+      return at.getTime() < Date.parse(wave.startsAt);
+    case 'announcement':
+      return at.getTime() < Date.parse(wave.sendAt) + announcementLifetimeMilliseconds;
+  }
 }

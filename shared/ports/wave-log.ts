@@ -17,10 +17,18 @@ export type WaveStart =
   /** The wave has been queued completely already. */
   | { readonly outcome: 'done' };
 
+/** Where a wave's fan-out stands, for the Secretariat. */
+export interface WaveStatus {
+  readonly status: 'fanning-out' | 'queued';
+  readonly queuedRecipients: number;
+}
+
 export interface WaveLog {
   /** Takes the wave's fan-out lease until `leaseUntil`, or says why not. */
   begin(wave: WaveRef, kind: string, at: Date, leaseUntil: Date): Promise<WaveStart>;
   /** Saves progress after a page is queued and extends the lease. */
   saveProgress(wave: WaveRef, progress: FanOutProgress, leaseUntil: Date): Promise<void>;
   complete(wave: WaveRef, progress: FanOutProgress, at: Date): Promise<void>;
+  /** The wave's fan-out, or undefined when no delivery has begun it yet. */
+  find(wave: WaveRef): Promise<WaveStatus | undefined>;
 }

@@ -68,6 +68,12 @@ export async function grantExtension(
     grantedAt: now.toISOString(),
     grantedBy: request.actor,
   };
+  // The extension this one replaces, read before it is replaced: the audit entry's "before". A
+  // retried grant finds itself here; it then records nothing new (same idempotency key below).
+  const key = granteeKey(request.grantee);
+  const replaced = (await ports.extensions.list(request.consultationId)).find(
+    (earlier) => earlier.call === request.call && granteeKey(earlier.grantee) === key,
+  );
   await ports.extensions.grant(request.consultationId, extension);
   const entry: ExtensionGrantedEntry = {
     kind: 'extension-granted',
@@ -77,11 +83,21 @@ export async function grantExtension(
     call: request.call,
     grantee: request.grantee,
     until: extension.until,
+    ...(replaced === undefined
+      ? {}
+      : {
+          replaced: {
+            until: replaced.until,
+            reason: replaced.reason,
+            grantedAt: replaced.grantedAt,
+            grantedBy: replaced.grantedBy,
+          },
+        }),
   };
   // Keyed by what was granted, so a client retrying the same grant adds no second entry; the key
   // is a digest, so no email address appears in a key.
   const digest = createHash('sha256')
-    .update(JSON.stringify([request.call, granteeKey(request.grantee), extension.until, request.reason]))
+    .update(JSON.stringify([request.call, key, extension.until, request.reason]))
     .digest('hex')
     .slice(0, 32);
   await ports.auditTrail.record(request.consultationId, `extension#${digest}`, entry);

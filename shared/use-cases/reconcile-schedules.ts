@@ -1,3 +1,4 @@
+import { announcementIdOfWave } from '../domain/announcement.ts';
 import {
   diffSchedules,
   occurrenceAt,
@@ -71,7 +72,12 @@ export async function reconcileSchedules(
     at: spec.at,
     fingerprint: ports.schedules.fingerprint(spec),
   }));
-  const diff = diffSchedules(desired, await ports.schedules.list(groupName));
+  // An announcement's start (`<id>-announcement-<hex>`) is a one-off the Secretariat made, not
+  // part of the calendar: the plan does not own it, so it is neither compared nor deleted here.
+  const deployed = (await ports.schedules.list(groupName)).filter(
+    (schedule) => announcementIdOfWave(schedule.name.slice(consultationId.length + 1)) === undefined,
+  );
+  const diff = diffSchedules(desired, deployed);
 
   const specFor = (name: string): ScheduleSpec => {
     const spec = specs.get(name);

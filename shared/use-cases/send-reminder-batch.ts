@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { renderReminderEmail } from '../domain/email/reminder-email.ts';
 import { addressKey, normalizeEmailAddress } from '../domain/email-address.ts';
 import { signUnsubscribeToken } from '../domain/link-tokens.ts';
-import { findReminderWave, type ReminderWave, waveIsCurrentAt } from '../domain/reminder-wave.ts';
+import { type ReminderWave, waveIsCurrentAt } from '../domain/reminder-wave.ts';
 import type { WaveRecipient } from '../domain/wave-recipient.ts';
+import type { AnnouncementRepository } from '../ports/announcement-repository.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConsultationRepository, StoredConsultation } from '../ports/consultation-repository.ts';
 import { type Mailer, MailerError } from '../ports/mailer.ts';
@@ -13,9 +14,11 @@ import type { SendRecord, SendRecords, WaveRef } from '../ports/send-records.ts'
 import type { SubscriptionRepository } from '../ports/subscription-repository.ts';
 import type { SuppressionList } from '../ports/suppression-list.ts';
 import { listUnsubscribeHeaders, unsubscribeLink } from './email-links.ts';
+import { findWave } from './find-wave.ts';
 
 export interface SendRemindersPorts {
   readonly consultations: ConsultationRepository;
+  readonly announcements: AnnouncementRepository;
   readonly sendRecords: SendRecords;
   readonly suppressions: SuppressionList;
   readonly subscriptions: SubscriptionRepository;
@@ -65,12 +68,12 @@ export async function sendReminderBatch(
   batch: ReminderBatch,
   settings: SendReminderSettings,
 ): Promise<BatchOutcome> {
-  const stored = await ports.consultations.find(batch.consultationId);
-  const wave = stored === undefined ? undefined : findReminderWave(stored.definition, batch.waveId);
-  if (stored === undefined || wave === undefined || !waveIsCurrentAt(wave, ports.clock.now())) {
+  const found = await findWave(ports, batch.consultationId, batch.waveId);
+  if (found === undefined || !waveIsCurrentAt(found.wave, ports.clock.now())) {
     // The calendar changed after the fan-out (or the batch is hopelessly late): nothing to send.
     return { outcome: 'done', sent: 0 };
   }
+  const { stored, wave } = found;
   const ref: WaveRef = { consultationId: batch.consultationId, waveId: wave.id };
   const recipients = new Map<string, WaveRecipient>();
   for (const recipient of batch.recipients) recipients.set(addressKey(recipient.email), recipient);

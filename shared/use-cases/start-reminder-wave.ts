@@ -1,12 +1,15 @@
-import { findReminderWave, waveIsCurrentAt } from '../domain/reminder-wave.ts';
+import { waveIsCurrentAt } from '../domain/reminder-wave.ts';
+import type { AnnouncementRepository } from '../ports/announcement-repository.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConsultationRepository } from '../ports/consultation-repository.ts';
 import type { RecipientSources } from '../ports/recipient-source.ts';
 import type { ReminderBatch, ReminderQueue } from '../ports/reminder-queue.ts';
 import type { FanOutProgress, WaveLog } from '../ports/wave-log.ts';
+import { findWave } from './find-wave.ts';
 
 export interface StartWavePorts {
   readonly consultations: ConsultationRepository;
+  readonly announcements: AnnouncementRepository;
   readonly waveLog: WaveLog;
   readonly reminderQueue: ReminderQueue;
   readonly recipientSources: RecipientSources;
@@ -37,9 +40,9 @@ export type WaveStartOutcome =
   | { readonly outcome: 'unknown-wave' | 'too-late' | 'busy' | 'already-queued' };
 
 /**
- * Starts a reminder wave when its schedule fires: re-derives the wave from the stored calendar
- * (a wave that no longer derives, because a date moved, is ignored; one delivered after its event is
- * too late), then queues its recipients page by page, saving its place after every page so that a
+ * Starts a reminder wave (or an announcement) when its schedule fires: re-derives the wave from the
+ * stored calendar, or reads the stored announcement (a wave that no longer derives, because a date
+ * moved, is ignored; one delivered after its event is too late), then queues its recipients page by page, saving its place after every page so that a
  * second delivery of the schedule either finds the wave queued, waits for the running fan-out, or
  * goes on from where a crashed one stopped. A page queued twice is harmless: the sender's send
  * records let each (wave, recipient) through once.
@@ -49,8 +52,7 @@ export async function startReminderWave(
   request: { readonly consultationId: string; readonly waveId: string },
   settings: FanOutSettings = defaultFanOutSettings,
 ): Promise<WaveStartOutcome> {
-  const stored = await ports.consultations.find(request.consultationId);
-  const wave = stored === undefined ? undefined : findReminderWave(stored.definition, request.waveId);
+  const wave = (await findWave(ports, request.consultationId, request.waveId))?.wave;
   if (wave === undefined) return { outcome: 'unknown-wave' };
   const now = ports.clock.now();
   if (!waveIsCurrentAt(wave, now)) return { outcome: 'too-late' };

@@ -25,9 +25,14 @@ function admin(
 }
 
 async function auditTrail(): Promise<Record<string, unknown>[]> {
-  const response = await admin('GET', `${consultationPath}/audit-trail`);
+  const response = await admin('GET', `${consultationPath}/audit?limit=1000`);
   expect(response.status).toBe(200);
-  return ((await response.json()) as { entries: Record<string, unknown>[] }).entries;
+  const page = (await response.json()) as {
+    entries: { entry: Record<string, unknown> }[];
+    nextCursor?: string;
+  };
+  expect(page.nextCursor).toBeUndefined();
+  return page.entries.map((record) => record.entry);
 }
 
 async function storedVersion(): Promise<number> {

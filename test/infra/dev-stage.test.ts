@@ -447,6 +447,32 @@ describe('reminders and email delivery (dev)', () => {
     expect(environment).toContain(`function:${stageConfig.resourcePrefix}-start-reminder-wave`);
   });
 
+  it('lets create-announcement start its wave through a one-time schedule: target, role to pass, schedule rights', () => {
+    const [logicalId, announcer] =
+      resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
+        ([, props]) => props.FunctionName === `${stageConfig.resourcePrefix}-create-announcement`,
+      ) ?? [];
+    const environment = JSON.stringify(announcer?.Environment);
+    expect(environment).toContain('REMINDER_WAVE_TARGET_ARN');
+    expect(environment).toContain(`function:${stageConfig.resourcePrefix}-start-reminder-wave`);
+    expect(environment).toContain('SCHEDULER_ROLE_ARN');
+    const roleId = z.object({ 'Fn::GetAtt': z.tuple([z.string(), z.literal('Arn')]) }).parse(announcer?.Role)[
+      'Fn::GetAtt'
+    ][0];
+    const policies = JSON.stringify(
+      resourcesOfType(synthesized.stateless, 'AWS::IAM::Policy').filter(([, props]) =>
+        JSON.stringify(props.Roles).includes(`"${roleId}"`),
+      ),
+    );
+    expect(logicalId).toBeDefined();
+    expect(policies).toContain('scheduler:CreateSchedule');
+    expect(policies).toContain('iam:PassRole');
+    expect(policies).toContain('dynamodb:PutItem');
+    // It starts the wave; it neither sends email nor reads the subscribers itself.
+    expect(policies).not.toContain('ses:SendEmail');
+    expect(policies).not.toContain('sqs:SendMessage');
+  });
+
   it('keeps the unsubscribe-link key in the stateful stack and gives it to functions by dynamic reference', () => {
     synthesized.stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
     const [, sender] =

@@ -100,6 +100,17 @@ export function inMemoryAuditTrail(
         .map(([, entry]) => entry);
       return [...transitions, ...others].sort((left, right) => left.at.localeCompare(right.at));
     },
+    async *entries(consultationId, range) {
+      const all = await this.list(consultationId);
+      for (const [index, entry] of all.entries()) {
+        const position = `${entry.at}#${String(index).padStart(6, '0')}`;
+        const at = Date.parse(entry.at);
+        if (range.after !== undefined && position <= range.after) continue;
+        if (range.since !== undefined && at < range.since.getTime()) continue;
+        if (range.until !== undefined && at >= range.until.getTime()) continue;
+        yield { entry, position };
+      }
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { type AuditEntry, auditEntrySchema } from '../../domain/audit-entry.ts';
-import type { AuditTrail } from '../../ports/audit-trail.ts';
+import type { AuditRange, AuditTrail, PositionedAuditEntry } from '../../ports/audit-trail.ts';
 import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
@@ -57,20 +57,60 @@ export function createDynamoDbAuditTrail(
 
     async list(consultationId) {
       const entries: AuditEntry[] = [];
-      const pages = paginateQuery(
-        { client: documentClient },
-        {
-          TableName: tableName,
-          IndexName: byKind.indexName,
-          KeyConditionExpression: '#kind = :kind',
-          ExpressionAttributeNames: { '#kind': byKind.partitionKey.name },
-          ExpressionAttributeValues: { ':kind': `AUDIT#${consultationId}` },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) entries.push(auditEntrySchema.parse(item.entry));
-      }
+      for await (const { entry } of entriesOf(consultationId, {})) entries.push(entry);
       return entries;
     },
+
+    entries: entriesOf,
   };
+
+  /**
+   * One Query of the index in time order: the sort key starts with the entry's instant, so the
+   * range is a key condition (never a filter over the whole trail). `until` is exclusive and `after`
+   * strict, so the items on those bounds are dropped here.
+   */
+  async function* entriesOf(consultationId: string, range: AuditRange): AsyncGenerator<PositionedAuditEntry> {
+    const lower = [range.after, range.since?.toISOString()]
+      .filter((bound): bound is string => bound !== undefined)
+      .sort()
+      .at(-1);
+    const upper = range.until === undefined ? undefined : range.until.toISOString();
+    const condition =
+      lower !== undefined && upper !== undefined
+        ? '#kind = :kind AND #position BETWEEN :lower AND :upper'
+        : lower !== undefined
+          ? '#kind = :kind AND #position >= :lower'
+          : upper !== undefined
+            ? '#kind = :kind AND #position <= :upper'
+            : '#kind = :kind';
+    if (lower !== undefined && upper !== undefined && lower > upper) return;
+    const pages = paginateQuery(
+      { client: documentClient, pageSize: 200 },
+      {
+        TableName: tableName,
+        IndexName: byKind.indexName,
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: {
+          '#kind': byKind.partitionKey.name,
+          ...(condition.includes('#position') ? { '#position': byKind.sortKey.name } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':kind': `AUDIT#${consultationId}`,
+          ...(lower === undefined ? {} : { ':lower': lower }),
+          ...(upper === undefined ? {} : { ':upper': upper }),
+        },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const position = String(item[byKind.sortKey.name]);
+        if (range.after !== undefined && position <= range.after) continue;
+        const entry = auditEntrySchema.parse(item.entry);
+        const at = Date.parse(entry.at);
+        if (range.since !== undefined && at < range.since.getTime()) continue;
+        if (range.until !== undefined && at >= range.until.getTime()) continue;
+        yield { entry, position };
+      }
+    }
+  }
 }

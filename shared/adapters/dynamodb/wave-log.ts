@@ -105,5 +105,14 @@ export function createDynamoDbWaveLog(documentClient: DynamoDBDocumentClient, ta
         }),
       );
     },
+
+    async find(wave) {
+      const { Item } = await documentClient.send(new GetCommand({ TableName: tableName, Key: keyOf(wave) }));
+      if (Item === undefined) return undefined;
+      return {
+        status: Item.status === 'queued' ? 'queued' : 'fanning-out',
+        queuedRecipients: progressFrom(Item).queuedRecipients,
+      };
+    },
   };
 }

@@ -5,6 +5,7 @@ import { reminderOffsetMilliseconds } from '../reminder-offset.ts';
 import type { DeadlineWave, MeetingWave, ReminderWave } from '../reminder-wave.ts';
 import { zonedWallTime } from '../time-zone.ts';
 import type { WaveRecipient } from '../wave-recipient.ts';
+import { type EmailFooter, renderAnnouncementEmail } from './announcement-email.ts';
 import { dateTimeText, durationText } from './duration-text.ts';
 import { type EmailTexts, emailTexts } from './email-texts.ts';
 import { escapeHtml, htmlDocument, link, list, paragraph } from './html.ts';
@@ -26,9 +27,17 @@ export interface ReminderContent {
  * (CET/CEST) and in the recipient's zone, with every value from data or from people escaped.
  */
 export function renderReminderEmail(content: ReminderContent): RenderedEmail {
-  return content.wave.kind === 'deadline'
-    ? renderDeadline(content, content.wave)
-    : renderMeeting(content, content.wave);
+  switch (content.wave.kind) {
+    case 'deadline':
+      return renderDeadline(content, content.wave);
+    case 'meeting':
+      return renderMeeting(content, content.wave);
+    case 'announcement': {
+      const language = content.recipient.language;
+      const ending = footer(content, emailTexts[language], localize(content.definition.title, language));
+      return renderAnnouncementEmail(content.definition, content.wave, language, ending);
+    }
+  }
 }
 
 interface Times {
@@ -68,7 +77,7 @@ function timeLines(texts: EmailTexts, label: string, times: Times): string[] {
   ];
 }
 
-function footer(content: ReminderContent, texts: EmailTexts, title: string) {
+function footer(content: ReminderContent, texts: EmailTexts, title: string): EmailFooter {
   const why =
     content.recipient.source === 'subscriber' ? texts.whySubscriber(title) : texts.whyDraftHolder(title);
   return {

@@ -29,6 +29,7 @@ const portNeeds: Readonly<Record<PortName, readonly Need[]>> = {
   recipientSources: ['subscriptions', 'submissions'],
   pacer: [],
   submissionCatalog: ['submissions'],
+  announcements: ['consultations'],
 };
 
 function granted(access: readonly Access[]): string[] {
