@@ -7,6 +7,7 @@ import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamod
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbDraftHolders } from '../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbModerationEmails } from '../shared/adapters/dynamodb/moderation-emails.ts';
 import { createDynamoDbSendRecords } from '../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
@@ -29,6 +30,7 @@ import type { ConsultationRepository } from '../shared/ports/consultation-reposi
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
 import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { ModerationEmails } from '../shared/ports/moderation-emails.ts';
 import type { RecipientSources } from '../shared/ports/recipient-source.ts';
 import type { ReminderQueue } from '../shared/ports/reminder-queue.ts';
 import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
@@ -73,6 +75,8 @@ export interface Dependencies {
   readonly recipientSources: RecipientSources;
   /** Paces reminder sends; one per execution environment. */
   readonly pacer: SendPacer;
+  /** The claim and outcome of each moderation email (submissions table). */
+  readonly moderationEmails: ModerationEmails;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -155,6 +159,9 @@ export function createDependencies(
     }),
   );
   const pacer = once(() => createSendPacer(config, options.pacersSharingTheRate));
+  const moderationEmails = once(() =>
+    createDynamoDbModerationEmails(documents(), config.tableNames.submissions),
+  );
   return {
     clock,
     config,
@@ -203,6 +210,9 @@ export function createDependencies(
     },
     get pacer() {
       return pacer();
+    },
+    get moderationEmails() {
+      return moderationEmails();
     },
   };
 }

@@ -5,6 +5,7 @@ import { createDynamoDbConsultationRepository } from '../../shared/adapters/dyna
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbModerationEmails } from '../../shared/adapters/dynamodb/moderation-emails.ts';
 import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../../shared/adapters/dynamodb/submission-statistics.ts';
@@ -78,3 +79,7 @@ export const recipientSourcesInDynamoDb: PortFactory<'recipientSources'> = (conf
   ),
   'draft-holders': createDynamoDbDraftHolders(documentClient(), config.tableNames.submissions),
 });
+
+/** Submissions table (the claim and outcome of each moderation email, beside its submission). */
+export const moderationEmailsInDynamoDb: PortFactory<'moderationEmails'> = (config) =>
+  createDynamoDbModerationEmails(documentClient(), config.tableNames.submissions);

@@ -12,6 +12,7 @@ import {
   phaseDatesChangeBody,
   reconcileReportSchema,
 } from './admin.ts';
+import { adminModerationRoutes } from './admin-moderation-routes.ts';
 import {
   calendarQuery,
   consultationIdParams,
@@ -288,4 +289,5 @@ export const routeContracts = {
     responses: { 200: { description: 'The audit trail', schema: auditTrailResponseSchema } },
     problems: [400, 403, 404],
   },
+  ...adminModerationRoutes,
 } as const satisfies Record<HttpFunctionName, RouteContract>;

@@ -28,6 +28,7 @@ const portNeeds: Readonly<Record<PortName, readonly Need[]>> = {
   reminderQueue: ['queue:reminders:send'],
   recipientSources: ['subscriptions', 'submissions'],
   pacer: [],
+  moderationEmails: ['submissions'],
 };
 
 function granted(access: readonly Access[]): string[] {
