@@ -274,6 +274,41 @@ describe.each(dynamoDbTargets)('submission history and moderation on $name', (ta
     ports.clock.set('2022-03-03T09:00:00Z');
   });
 
+  it('answers concurrent-change when the submitter’s edit lands between the read and the write', async () => {
+    const stored = workshopRequest();
+    await submissions.create(stored);
+    const edit: StoredSubmission = {
+      ...stored,
+      version: 2,
+      content: { ...content, title: 'Edited meanwhile' },
+      history: [
+        ...stored.history,
+        { kind: 'edited', at: '2022-03-03T09:00:00.000Z', actor: 'submitter', version: 2, fields: ['title'] },
+      ],
+    };
+    const interleaved: SubmissionRepository = {
+      ...submissions,
+      async replace(submission, expectedVersion) {
+        await submissions.replace(edit, expectedVersion);
+        return submissions.replace(submission, expectedVersion);
+      },
+    };
+    const result = await moderateWorkshopRequest(
+      { ...ports, submissions: interleaved },
+      {
+        consultationId,
+        submissionId: stored.id,
+        decision: 'accept',
+        message: 'Accepted.',
+        actor: secretariat,
+      },
+    );
+    expect(result).toEqual({ outcome: 'concurrent-change', currentVersion: 2 });
+    expect(await submissions.find(stored.id)).toEqual(edit);
+    expect(sentTo(stored.reference)).toEqual([]);
+    expect(await moderationEntries(stored.id)).toEqual([]);
+  });
+
   it('refuses other calls, drafts and withdrawn requests, and another consultation’s submission, writing nothing', async () => {
     const official = workshopRequest({
       call: 'official-submission',
