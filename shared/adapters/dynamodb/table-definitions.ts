@@ -58,7 +58,11 @@ export const tableDefinitions = {
    *   In `byCallStatus` (`gsi1pk = <consultation>#<call>`, `gsi1sk = <status>#<stakeholder type>#<id>`),
    *   keys only, so that the counts of a call are one small Query; in `byReference`
    *   (`gsi2pk = <consultation>#<reference>`), keys only.
+   *   The item also holds the submission's history (one event per change, appended in the same
+   *   conditional PutItem as the change) and the moderation in force of a workshop request.
    * - `SUBMISSION#<id>`, `sk = CONFIRMATION`: the claim and outcome of the confirmation email.
+   * - `SUBMISSION#<id>`, `sk = MODERATION-EMAIL#<version>`: the claim and outcome of the email about
+   *   the moderation that produced that version.
    * - `REFERENCE-COUNTER#<consultation>#<call>`, `sk = COUNTER`: the last reference number issued.
    * - `IDEMPOTENCY#<consultation>#<sha-256 of the key>`, `sk = IDEMPOTENCY`: a POST's key, the hash of
    *   its body and its response; expires through `expiresAt`.
