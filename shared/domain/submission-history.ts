@@ -38,6 +38,15 @@ export const submissionHistoryEventSchema = z
         .array(z.string())
         .min(1)
         .meta({ description: 'Paths of the changed fields, e.g. `title`, `submitter.organization`.' }),
+      edits: z
+        .int()
+        .min(2)
+        .optional()
+        .meta({
+          description:
+            'Present when several edits were merged into this event (a long history keeps its last edits ' +
+            'together): how many; `fields` then names every field they changed, `at` and `version` the last.',
+        }),
     }),
     z.strictObject({ kind: z.literal('submitted'), ...eventBase }),
     z.strictObject({ kind: z.literal('withdrawn'), ...eventBase }),
@@ -62,4 +71,33 @@ export function changedFields(before: unknown, after: unknown, prefix = ''): str
   }
   if (before === undefined || after === undefined) return before === after ? [] : [prefix.slice(0, -1)];
   return canonicalJson(before) === canonicalJson(after) ? [] : [prefix.slice(0, -1)];
+}
+
+/**
+ * How many events a history keeps apart before a submitter's further edits merge into their last
+ * edit event. The history lives in the submission's item (DynamoDB items hold 400 KB), and a form
+ * that saves as one types may edit thousands of times: past this bound each edit still leaves a
+ * trace (the merged event's count, fields, last instant and version), so the item stays small
+ * whatever a client does. Status changes and moderations are never merged.
+ */
+export const historyEventsKeptApart = 200;
+
+type EditedEvent = Extract<SubmissionHistoryEvent, { kind: 'edited' }>;
+
+/** The history with one more edit: appended, or, past `historyEventsKeptApart`, merged into the last edit. */
+export function withEdit(
+  history: readonly SubmissionHistoryEvent[],
+  edit: EditedEvent,
+  keptApart = historyEventsKeptApart,
+): SubmissionHistoryEvent[] {
+  const last = history.at(-1);
+  if (history.length < keptApart || last?.kind !== 'edited' || last.actor !== edit.actor) {
+    return [...history, edit];
+  }
+  const merged: EditedEvent = {
+    ...edit,
+    fields: [...new Set([...last.fields, ...edit.fields])].sort(),
+    edits: (last.edits ?? 1) + (edit.edits ?? 1),
+  };
+  return [...history.slice(0, -1), merged];
 }

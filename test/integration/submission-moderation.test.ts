@@ -8,6 +8,7 @@ import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamo
 import { wsisForum2022 } from '../../shared/domain/definitions/index.ts';
 import { contentSha256, type StoredSubmission } from '../../shared/domain/submission.ts';
 import { type SubmissionContent, submissionContentSchema } from '../../shared/domain/submission-content.ts';
+import { changedFields, historyEventsKeptApart, withEdit } from '../../shared/domain/submission-history.ts';
 import type { AuditTrail } from '../../shared/ports/audit-trail.ts';
 import type { ModerationEmails } from '../../shared/ports/moderation-emails.ts';
 import type { SubmissionRepository } from '../../shared/ports/submission-repository.ts';
@@ -140,6 +141,60 @@ describe.each(dynamoDbTargets)('submission history and moderation on $name', (ta
     const found = await submissions.find(stored.id);
     expect(found).toEqual(edited);
     expect(found?.history.map((event) => event.kind)).toEqual(['created', 'edited']);
+  });
+
+  it('fits the largest submission with the longest history in one item: edits past the bound merge', async () => {
+    const wide = (length: number) => '語'.repeat(length);
+    const person = {
+      name: wide(200),
+      organization: wide(200),
+      stakeholderType: 'civil-society',
+      country: 'CN',
+    };
+    const largest: SubmissionContent = submissionContentSchema.parse({
+      ...content,
+      submitter: {
+        ...content.submitter,
+        name: wide(200),
+        organization: wide(200),
+        timezone: 'Asia/Shanghai',
+      },
+      title: wide(300),
+      body: wide(30_000),
+      workshop: {
+        format: 'hybrid',
+        durationMinutes: 180,
+        organizers: Array.from({ length: 10 }, () => ({
+          organization: wide(200),
+          stakeholderType: 'government',
+        })),
+        coOrganizers: Array.from({ length: 20 }, () => ({
+          organization: wide(200),
+          stakeholderType: 'academia-technical',
+        })),
+        speakers: Array.from({ length: 30 }, () => person),
+      },
+    });
+    const everyField = changedFields({}, largest);
+    let stored = workshopRequest({ content: largest, contentSha256: contentSha256(largest) });
+    await submissions.create(stored);
+    for (let version = 2; version <= historyEventsKeptApart + 300; version += 1) {
+      stored = {
+        ...stored,
+        version,
+        history: withEdit(stored.history, {
+          kind: 'edited',
+          at: '2022-03-02T10:00:00.000Z',
+          actor: 'submitter',
+          version,
+          fields: everyField,
+        }),
+      };
+    }
+    expect(stored.history).toHaveLength(historyEventsKeptApart);
+    expect(stored.history.at(-1)).toMatchObject({ version: historyEventsKeptApart + 300, edits: 301 });
+    expect(await submissions.replace(stored, 1)).toBe(true);
+    expect(await submissions.find(stored.id)).toEqual(stored);
   });
 
   it('claims each moderation’s email once, and a later moderation’s again', async () => {
