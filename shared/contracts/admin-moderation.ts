@@ -12,6 +12,16 @@ export const adminSubmissionParams = z.strictObject({
   submissionId: z.uuid().meta({ description: 'The submission id.' }),
 });
 
+const emailStateSchema = z.strictObject({
+  status: z.enum(['claimed', 'sent', 'failed']).meta({
+    description:
+      '`sent`; `failed` (SES refused it); `claimed` (the send was interrupted: it is never repeated ' +
+      'automatically, follow up by hand).',
+  }),
+  claimedAt: instantSchema,
+  completedAt: instantSchema.optional(),
+});
+
 export const adminSubmissionSchema = z
   .strictObject({
     submission: submissionViewSchema,
@@ -21,6 +31,15 @@ export const adminSubmissionSchema = z
     history: z
       .array(submissionHistoryEventSchema)
       .meta({ description: 'Every change of the submission, oldest first.' }),
+    emails: z
+      .strictObject({
+        receipt: emailStateSchema.optional().meta({ description: 'The receipt, once submitted.' }),
+        moderation: emailStateSchema
+          .optional()
+          .meta({ description: 'The email about the moderation in force.' }),
+      })
+      .optional()
+      .meta({ description: 'What became of the emails the submission caused (GET only).' }),
   })
   .meta({ id: 'AdminSubmission', description: 'A submission as the Secretariat sees it, with its history.' });
 
@@ -38,16 +57,6 @@ export const moderationBody = z
 export const moderationResponseSchema = adminSubmissionSchema
   .extend({
     moderation: moderationStateSchema,
-    email: z
-      .strictObject({
-        status: z.enum(['claimed', 'sent', 'failed']).meta({
-          description:
-            '`sent`; `failed` (SES refused it); `claimed` (the send was interrupted: it is never repeated ' +
-            'automatically, follow up by hand).',
-        }),
-        claimedAt: instantSchema,
-        completedAt: instantSchema.optional(),
-      })
-      .meta({ description: 'The email to the submitter about this moderation.' }),
+    email: emailStateSchema.meta({ description: 'The email to the submitter about this moderation.' }),
   })
   .meta({ id: 'WorkshopModerationResult' });

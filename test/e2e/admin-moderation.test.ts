@@ -115,6 +115,7 @@ describe('the Secretariat’s view of a submission, with its history', () => {
       title: 'Community networks for rural areas',
     });
     expect(view.moderation).toBeUndefined();
+    expect(view.emails).toEqual({ receipt: expect.objectContaining({ status: 'sent' }) });
     const at = '2022-03-06T12:00:00.000Z';
     expect(view.history).toEqual([
       { kind: 'created', at, actor: 'submitter', version: 1, status: 'draft' },
@@ -207,6 +208,14 @@ describe('moderation of workshop requests', () => {
     expect(repeat.headers.get('idempotent-replayed')).toBe('true');
     expect(repeat.body).toEqual(first.body);
     expect((await emailsTo(runtime(), address)).slice(before)).toHaveLength(1);
+
+    // The Secretariat's view says what became of both emails the request caused.
+    const view = adminSubmissionSchema.parse((await admin('GET', adminPath(created.id))).body);
+    expect(view.moderation).toEqual(result.moderation);
+    expect(view.emails).toEqual({
+      receipt: expect.objectContaining({ status: 'sent' }),
+      moderation: { ...result.email },
+    });
   });
 
   it('sends a new email for a later decision, in Arabic right to left, and records each in the audit trail', async () => {
