@@ -9,6 +9,7 @@ import { wsisForum2022 } from '../../shared/domain/definitions/index.ts';
 import { contentSha256, type StoredSubmission } from '../../shared/domain/submission.ts';
 import { type SubmissionContent, submissionContentSchema } from '../../shared/domain/submission-content.ts';
 import { changedFields, historyEventsKeptApart, withEdit } from '../../shared/domain/submission-history.ts';
+import { moderated } from '../../shared/domain/workshop-moderation.ts';
 import type { AuditTrail } from '../../shared/ports/audit-trail.ts';
 import type { ModerationEmails } from '../../shared/ports/moderation-emails.ts';
 import type { SubmissionRepository } from '../../shared/ports/submission-repository.ts';
@@ -248,6 +249,44 @@ describe.each(dynamoDbTargets)('submission history and moderation on $name', (ta
         after: expect.objectContaining({ decision: 'accept', version: 2 }),
       }),
     ]);
+  });
+
+  it('finishes a moderation a crash interrupted: a repeat records the audit entry and sends the email, once', async () => {
+    const stored = workshopRequest();
+    await submissions.create(stored);
+    // The first request stored the decision and died before its audit entry and email.
+    const interrupted = moderated(stored, {
+      decision: 'reject',
+      message: 'Decision: reject.',
+      decidedAt: '2022-03-03T08:00:00.000Z',
+      decidedBy: secretariat,
+    });
+    expect(await submissions.replace(interrupted, 1)).toBe(true);
+    const repeat = await moderate(stored.id, 'reject');
+    expect(repeat).toMatchObject({ outcome: 'moderated', replayed: true, email: { status: 'sent' } });
+    expect(sentTo(stored.reference)).toHaveLength(1);
+    expect(await moderationEntries(stored.id)).toEqual([
+      expect.objectContaining({
+        at: '2022-03-03T08:00:00.000Z',
+        before: null,
+        after: expect.objectContaining({ version: 2 }),
+      }),
+    ]);
+    await moderate(stored.id, 'reject');
+    expect(sentTo(stored.reference)).toHaveLength(1);
+    expect(await moderationEntries(stored.id)).toHaveLength(1);
+  });
+
+  it('records a send SES refused as failed, and a repeat does not send again (at most once)', async () => {
+    const stored = workshopRequest();
+    await submissions.create(stored);
+    ports.mailer.failNext = 1;
+    const first = await moderate(stored.id, 'accept');
+    expect(first).toMatchObject({ outcome: 'moderated', email: { status: 'failed' } });
+    expect((await submissions.find(stored.id))?.moderation?.decision).toBe('accept');
+    const repeat = await moderate(stored.id, 'accept');
+    expect(repeat).toMatchObject({ outcome: 'moderated', replayed: true, email: { status: 'failed' } });
+    expect(sentTo(stored.reference)).toEqual([]);
   });
 
   it('sends one email to twin requests racing on the same submission', async () => {
