@@ -8,6 +8,7 @@ import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamod
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbDraftHolders } from '../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbModerationEmails } from '../shared/adapters/dynamodb/moderation-emails.ts';
 import { createDynamoDbSendRecords } from '../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionCatalog } from '../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
@@ -32,6 +33,7 @@ import type { ConsultationRepository } from '../shared/ports/consultation-reposi
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
 import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { ModerationEmails } from '../shared/ports/moderation-emails.ts';
 import type { RecipientSources } from '../shared/ports/recipient-source.ts';
 import type { ReminderQueue } from '../shared/ports/reminder-queue.ts';
 import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
@@ -81,6 +83,8 @@ export interface Dependencies {
   readonly submissionCatalog: SubmissionCatalog;
   /** The Secretariat's announcements (consultations table), read as waves by the fan-out. */
   readonly announcements: AnnouncementRepository;
+  /** The claim and outcome of each moderation email (submissions table). */
+  readonly moderationEmails: ModerationEmails;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -169,6 +173,9 @@ export function createDependencies(
   const announcements = once(() =>
     createDynamoDbAnnouncementRepository(documents(), config.tableNames.consultations),
   );
+  const moderationEmails = once(() =>
+    createDynamoDbModerationEmails(documents(), config.tableNames.submissions),
+  );
   return {
     clock,
     config,
@@ -223,6 +230,9 @@ export function createDependencies(
     },
     get announcements() {
       return announcements();
+    },
+    get moderationEmails() {
+      return moderationEmails();
     },
   };
 }

@@ -393,6 +393,32 @@ export const functionManifest = [
     access: [readConsultations, readSubmissions],
     timeoutSeconds: 29,
   },
+  {
+    name: 'admin-get-submission',
+    entry: 'functions/admin-get-submission.ts',
+    description: 'Secretariat: one submission, whole, with its history',
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/admin/consultations/{id}/submissions/{submissionId}',
+      authorization: 'iam',
+    },
+    access: [readSubmissions],
+  },
+  {
+    name: 'moderate-workshop-request',
+    entry: 'functions/moderate-workshop-request.ts',
+    description:
+      'Secretariat: accepts, rejects or asks for changes to a workshop request, and emails the submitter',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/admin/consultations/{id}/submissions/{submissionId}/moderation',
+      authorization: 'iam',
+    },
+    // The calendar and extensions (the edit window), the audit trail: the consultations table.
+    access: [writeConsultations, writeSubmissions, sendEmail],
+  },
 ] as const satisfies readonly FunctionDefinition[];
 
 export type FunctionName = (typeof functionManifest)[number]['name'];

@@ -6,6 +6,7 @@ import { createDynamoDbConsultationRepository } from '../../shared/adapters/dyna
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbModerationEmails } from '../../shared/adapters/dynamodb/moderation-emails.ts';
 import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionCatalog } from '../../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
@@ -88,3 +89,7 @@ export const submissionCatalogInDynamoDb: PortFactory<'submissionCatalog'> = (co
 /** Consultations table (the Secretariat's announcements live beside their consultation). */
 export const announcementsInDynamoDb: PortFactory<'announcements'> = (config) =>
   createDynamoDbAnnouncementRepository(documentClient(), config.tableNames.consultations);
+
+/** Submissions table (the claim and outcome of each moderation email, beside its submission). */
+export const moderationEmailsInDynamoDb: PortFactory<'moderationEmails'> = (config) =>
+  createDynamoDbModerationEmails(documentClient(), config.tableNames.submissions);

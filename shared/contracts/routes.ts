@@ -12,6 +12,7 @@ import {
   reconcileReportSchema,
 } from './admin.ts';
 import { adminListingRouteContracts } from './admin-listing-routes.ts';
+import { adminModerationRoutes } from './admin-moderation-routes.ts';
 import { announcementAuditRouteContracts } from './announcement-audit-routes.ts';
 import {
   calendarQuery,
@@ -281,4 +282,5 @@ export const routeContracts = {
   },
   ...adminListingRouteContracts,
   ...announcementAuditRouteContracts,
+  ...adminModerationRoutes,
 } as const satisfies Record<HttpFunctionName, RouteContract>;

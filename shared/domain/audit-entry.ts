@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { callKinds } from './consultation-definition.ts';
 import { extensionGranteeSchema } from './extension.ts';
 import { instantSchema } from './instant.ts';
+import { moderationDecisions } from './submission-history.ts';
 
 /**
  * The consultation's audit trail: what happened to its calendar, when, and on whose word. Every
@@ -134,6 +135,35 @@ export const submissionsExportedEntrySchema = z.strictObject({
   rowCount: z.int().min(0),
 });
 
+/**
+ * A moderation as the audit trail keeps it: the decision and who made it when. The message itself
+ * stays on the submission (where erasing the person's data reaches it); the trail keeps its SHA-256,
+ * which proves what was sent without holding words that may name the person.
+ */
+export const moderationSnapshotSchema = z.strictObject({
+  decision: z.enum(moderationDecisions),
+  decidedAt: instantSchema,
+  decidedBy: actor,
+  version: z.int().min(1),
+  messageSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ModerationSnapshot = z.output<typeof moderationSnapshotSchema>;
+
+export const workshopRequestModeratedEntrySchema = z.strictObject({
+  kind: z.literal('workshop-request-moderated'),
+  at: instantSchema,
+  actor,
+  reason: reason.optional(),
+  call: z.literal('workshop-request'),
+  submissionId: z.string(),
+  reference: z.string(),
+  before: moderationSnapshotSchema
+    .nullable()
+    .meta({ description: 'The moderation in force before; null if none.' }),
+  after: moderationSnapshotSchema,
+});
+export type WorkshopRequestModeratedEntry = z.output<typeof workshopRequestModeratedEntrySchema>;
+
 export const auditEntrySchema = z
   .discriminatedUnion('kind', [
     transitionAppliedEntrySchema,
@@ -143,6 +173,7 @@ export const auditEntrySchema = z
     submissionsExportedEntrySchema,
     announcementSentEntrySchema,
     schedulesReconciledEntrySchema,
+    workshopRequestModeratedEntrySchema,
   ])
   .meta({ id: 'AuditEntry', description: 'One entry of a consultation’s audit trail.' });
 

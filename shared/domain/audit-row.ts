@@ -128,6 +128,17 @@ export function auditRow(entry: AuditEntry): AuditRow {
         reason: null,
         calls: entry.filters.call === undefined ? [] : [entry.filters.call],
       };
+    case 'workshop-request-moderated':
+      return {
+        at: entry.at,
+        kind: entry.kind,
+        actor: entry.actor,
+        subject: `${entry.reference} moderated: ${entry.after.decision}`,
+        before: entry.before === null ? null : { ...entry.before },
+        after: { ...entry.after },
+        reason: entry.reason ?? null,
+        calls: [entry.call],
+      };
   }
 }
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import type { Call, CallKind, ConsultationDefinition } from './consultation-definition.ts';
 import type { SubmissionContent } from './submission-content.ts';
+import type { SubmissionHistoryEvent } from './submission-history.ts';
+import type { ModerationState } from './workshop-moderation.ts';
 
 /**
  * A submission's life: created as a `draft` or `submitted`; a draft becomes `submitted`; either may
@@ -27,6 +29,10 @@ export interface StoredSubmission {
   readonly withdrawnAt?: string;
   readonly contentSha256: string;
   readonly content: SubmissionContent;
+  /** Every change, oldest first, written in the same conditional write as the change. */
+  readonly history: readonly SubmissionHistoryEvent[];
+  /** The Secretariat's decision in force, for a workshop request that was moderated. */
+  readonly moderation?: ModerationState;
 }
 
 /** SHA-256 (hex) of the RFC 8785 canonical JSON of the content, `call` included, `status` not. */

@@ -1,4 +1,5 @@
 import type { StoredSubmission } from '../domain/submission.ts';
+import { submitterActor } from '../domain/submission-history.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SubmissionRepository } from '../ports/submission-repository.ts';
 import { type ConfirmationPorts, editLinkFor, sendConfirmationOnce } from './send-confirmation.ts';
@@ -54,13 +55,11 @@ export async function submitSubmission(
       return { unchanged: submission };
     }
     return {
-      changed: {
-        ...submission,
-        status: 'submitted',
-        submittedAt: now.toISOString(),
-        version: submission.version + 1,
-        updatedAt: now.toISOString(),
-      },
+      changed: withEvent(
+        { ...submission, status: 'submitted', submittedAt: now.toISOString() },
+        'submitted',
+        now,
+      ),
       after: confirm,
     };
   });
@@ -83,15 +82,29 @@ export async function withdrawSubmission(
       at: now,
     });
     return {
-      changed: {
-        ...submission,
-        status: 'withdrawn',
-        withdrawnAt: now.toISOString(),
-        version: submission.version + 1,
-        updatedAt: now.toISOString(),
-      },
+      changed: withEvent(
+        { ...submission, status: 'withdrawn', withdrawnAt: now.toISOString() },
+        'withdrawn',
+        now,
+      ),
     };
   });
+}
+
+/** The next version of a submission whose status changed, with the change in its history. */
+function withEvent(
+  submission: StoredSubmission,
+  kind: 'submitted' | 'withdrawn',
+  now: Date,
+): StoredSubmission {
+  const version = submission.version + 1;
+  const at = now.toISOString();
+  return {
+    ...submission,
+    version,
+    updatedAt: at,
+    history: [...submission.history, { kind, at, actor: submitterActor, version }],
+  };
 }
 
 type Transition =

@@ -6,6 +6,7 @@ import {
   submissionReference,
 } from '../domain/submission.ts';
 import type { SubmissionContent } from '../domain/submission-content.ts';
+import { submitterActor } from '../domain/submission-history.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdentifierSource } from '../ports/identifiers.ts';
 import type { IdempotencyRecord } from '../ports/submission-repository.ts';
@@ -178,6 +179,9 @@ async function store(
     editTokenSha256: editTokenHash(editToken),
     updatedAt: receipt.createdAt,
     content: request.content,
+    history: [
+      { kind: 'created', at: receipt.createdAt, actor: submitterActor, version: 1, status: receipt.status },
+    ],
   };
   // False only when a twin request resuming the same key stored it first: the same submission.
   await ports.submissions.create(submission);

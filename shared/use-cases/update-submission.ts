@@ -2,6 +2,7 @@ import { canonicalJson } from '../domain/canonical-json.ts';
 import { applyMergePatch } from '../domain/json-merge-patch.ts';
 import { contentSha256, type StoredSubmission } from '../domain/submission.ts';
 import { contentSchemaByCall, type SubmissionContent } from '../domain/submission-content.ts';
+import { changedFields, submitterActor, withEdit } from '../domain/submission-history.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SubmissionRepository } from '../ports/submission-repository.ts';
 import { checkIfMatch, loadForTokenHolder, refuseIfWithdrawn } from './submission-access.ts';
@@ -57,12 +58,20 @@ export async function updateSubmission(
   }
   if (canonicalJson(content) === canonicalJson(submission.content)) return submission;
 
+  const version = submission.version + 1;
   const updated: StoredSubmission = {
     ...submission,
     content,
     contentSha256: contentSha256(content),
-    version: submission.version + 1,
+    version,
     updatedAt: now.toISOString(),
+    history: withEdit(submission.history, {
+      kind: 'edited',
+      at: now.toISOString(),
+      actor: submitterActor,
+      version,
+      fields: changedFields(submission.content, content),
+    }),
   };
   if (!(await ports.submissions.replace(updated, submission.version))) {
     // Another write got in between the read and this one: the client's version is stale.

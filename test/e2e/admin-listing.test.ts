@@ -427,9 +427,10 @@ async function exportOf(query: string): Promise<{ response: Response; bytes: Buf
 }
 
 async function auditTrail(): Promise<Record<string, unknown>[]> {
-  const reply = await signedJson(`${admin}/audit-trail`);
+  const reply = await signedJson(`${admin}/audit?kind=submissions-exported&limit=1000`);
   expect(reply.status).toBe(200);
-  return reply.body.entries as Record<string, unknown>[];
+  // Each item of the audit route carries the stored entry whole, beside its who/what/before/after.
+  return (reply.body.entries as { entry: Record<string, unknown> }[]).map((item) => item.entry);
 }
 
 describe('GET /v1/admin/consultations/{id}/submissions/export', () => {

@@ -48,6 +48,7 @@ function submission(
     editTokenSha256: 'a'.repeat(64),
     createdAt: '2022-03-01T12:00:00.000Z',
     updatedAt: '2022-03-01T12:00:00.000Z',
+    history: [],
     contentSha256: contentSha256(content),
     content,
   };

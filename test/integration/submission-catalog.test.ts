@@ -73,6 +73,7 @@ function fixture(index: number, consultation = consultationId): StoredSubmission
   const createdAt = new Date(Date.UTC(2022, 0, 10, 9, 0, Math.floor(index / 3))).toISOString();
   const status = statuses[index % statuses.length] ?? 'submitted';
   return {
+    history: [],
     id: `${consultation === consultationId ? '1' : '2'}0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     consultationId: consultation,
     call,

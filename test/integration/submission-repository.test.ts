@@ -29,6 +29,15 @@ function submission(id: string, changes: Partial<StoredSubmission> = {}): Stored
     submittedAt: '2022-03-06T12:00:00.000Z',
     contentSha256: contentSha256(content),
     content,
+    history: [
+      {
+        kind: 'created',
+        at: '2022-03-06T12:00:00.000Z',
+        actor: 'submitter',
+        version: 1,
+        status: 'submitted',
+      },
+    ],
     ...changes,
   };
 }

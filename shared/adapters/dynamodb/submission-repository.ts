@@ -10,6 +10,8 @@ import { callKinds } from '../../domain/consultation-definition.ts';
 import type { StoredSubmission } from '../../domain/submission.ts';
 import { submissionStatuses } from '../../domain/submission.ts';
 import { submissionContentSchema } from '../../domain/submission-content.ts';
+import { submissionHistoryEventSchema } from '../../domain/submission-history.ts';
+import { moderationStateSchema } from '../../domain/workshop-moderation.ts';
 import type {
   ConfirmationRecord,
   IdempotencyRecord,
@@ -65,6 +67,11 @@ export const storedSubmissionSchema = z.object({
   withdrawnAt: z.string().optional(),
   contentSha256: z.string(),
   content: submissionContentSchema,
+  // The history lives in the submission's own item: one PutItem writes a change and its event
+  // together (dynalite has no TransactWriteItems), and the version condition keeps a retry from
+  // adding a second event. Items written before the history existed read as having none.
+  history: z.array(submissionHistoryEventSchema).default([]),
+  moderation: moderationStateSchema.optional(),
 });
 
 const idempotencyRecordSchema = z.object({

@@ -60,7 +60,11 @@ export const tableDefinitions = {
    *   (`gsi2pk = <consultation>#<reference>`), keys only; in `byConsultation`
    *   (`gsi3pk = <consultation>`, `gsi3sk = <createdAt>#<id>`), all attributes, so that the
    *   Secretariat's list, export and statistics are Query pages, newest first, never a Scan.
+   *   The item also holds the submission's history (one event per change, appended in the same
+   *   conditional PutItem as the change) and the moderation in force of a workshop request.
    * - `SUBMISSION#<id>`, `sk = CONFIRMATION`: the claim and outcome of the confirmation email.
+   * - `SUBMISSION#<id>`, `sk = MODERATION-EMAIL#<version>`: the claim and outcome of the email about
+   *   the moderation that produced that version.
    * - `REFERENCE-COUNTER#<consultation>#<call>`, `sk = COUNTER`: the last reference number issued.
    * - `IDEMPOTENCY#<consultation>#<sha-256 of the key>`, `sk = IDEMPOTENCY`: a POST's key, the hash of
    *   its body and its response; expires through `expiresAt`.

@@ -45,6 +45,7 @@ function submissionWith(changes: {
     submittedAt: '2022-03-07T12:59:59.500Z',
     contentSha256: contentSha256(content),
     content,
+    history: [],
   };
   return renderConfirmationEmail({
     definition: wsisForum2022,

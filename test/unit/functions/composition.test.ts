@@ -30,6 +30,7 @@ const portNeeds: Readonly<Record<PortName, readonly Need[]>> = {
   pacer: [],
   submissionCatalog: ['submissions'],
   announcements: ['consultations'],
+  moderationEmails: ['submissions'],
 };
 
 function granted(access: readonly Access[]): string[] {

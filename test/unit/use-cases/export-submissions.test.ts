@@ -24,6 +24,7 @@ function submission(index: number, changes: Record<string, unknown> = {}): Store
   });
   const createdAt = new Date(Date.UTC(2022, 1, 1) + index * 1000).toISOString();
   return {
+    history: [],
     id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     consultationId: wsisForum2022.id,
     call: content.call,
