@@ -7,6 +7,7 @@ import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamod
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbDraftHolders } from '../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbPersonalDataStore } from '../shared/adapters/dynamodb/personal-data-store.ts';
 import { createDynamoDbSendRecords } from '../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
@@ -29,6 +30,7 @@ import type { ConsultationRepository } from '../shared/ports/consultation-reposi
 import type { ExtensionRepository } from '../shared/ports/extension-repository.ts';
 import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { PersonalDataStore } from '../shared/ports/personal-data-store.ts';
 import type { RecipientSources } from '../shared/ports/recipient-source.ts';
 import type { ReminderQueue } from '../shared/ports/reminder-queue.ts';
 import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
@@ -73,6 +75,8 @@ export interface Dependencies {
   readonly recipientSources: RecipientSources;
   /** Paces reminder sends; one per execution environment. */
   readonly pacer: SendPacer;
+  /** What is held about a person across the tables, for data-protection requests and retention. */
+  readonly personalData: PersonalDataStore;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -155,6 +159,7 @@ export function createDependencies(
     }),
   );
   const pacer = once(() => createSendPacer(config, options.pacersSharingTheRate));
+  const personalData = once(() => createDynamoDbPersonalDataStore(documents(), config.tableNames));
   return {
     clock,
     config,
@@ -203,6 +208,9 @@ export function createDependencies(
     },
     get pacer() {
       return pacer();
+    },
+    get personalData() {
+      return personalData();
     },
   };
 }

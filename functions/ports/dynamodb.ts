@@ -5,6 +5,7 @@ import { createDynamoDbConsultationRepository } from '../../shared/adapters/dyna
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
+import { createDynamoDbPersonalDataStore } from '../../shared/adapters/dynamodb/personal-data-store.ts';
 import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../../shared/adapters/dynamodb/submission-statistics.ts';
@@ -78,3 +79,10 @@ export const recipientSourcesInDynamoDb: PortFactory<'recipientSources'> = (conf
   ),
   'draft-holders': createDynamoDbDraftHolders(documentClient(), config.tableNames.submissions),
 });
+
+/**
+ * What is held about a person, across all four tables (the manifest's access list of a function
+ * composing it must grant each table it reads or writes).
+ */
+export const personalDataInDynamoDb: PortFactory<'personalData'> = (config) =>
+  createDynamoDbPersonalDataStore(documentClient(), config.tableNames);

@@ -19,6 +19,7 @@ import {
   consultationViewQuery,
   consultationViewSchema,
 } from './consultation.ts';
+import { personalDataRouteContracts } from './personal-data-routes.ts';
 import type { RouteContract } from './route-contract.ts';
 import {
   consultationStatsSchema,
@@ -288,4 +289,5 @@ export const routeContracts = {
     responses: { 200: { description: 'The audit trail', schema: auditTrailResponseSchema } },
     problems: [400, 403, 404],
   },
+  ...personalDataRouteContracts,
 } as const satisfies Record<HttpFunctionName, RouteContract>;

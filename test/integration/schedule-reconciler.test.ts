@@ -19,6 +19,8 @@ const scheduleConfig = {
   deadLetterQueueArn: 'arn:aws:sqs:us-east-1:000000000000:wsis-test-schedule-dead-letters',
   transitionTargetArn: 'arn:aws:lambda:us-east-1:000000000000:function:wsis-test-apply-transition',
   reminderWaveTargetArn: 'arn:aws:lambda:us-east-1:000000000000:function:wsis-test-start-reminder-wave',
+  personalDataErasureTargetArn:
+    'arn:aws:lambda:us-east-1:000000000000:function:wsis-test-erase-consultation-personal-data',
 };
 const group = 'wsis-test-wsis-forum-2022';
 

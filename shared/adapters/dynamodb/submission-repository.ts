@@ -50,6 +50,7 @@ const storedSubmissionSchema = z.object({
   updatedAt: z.string(),
   submittedAt: z.string().optional(),
   withdrawnAt: z.string().optional(),
+  personalDataErasedAt: z.string().optional(),
   contentSha256: z.string(),
   content: submissionContentSchema,
 });

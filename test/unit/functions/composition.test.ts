@@ -28,6 +28,7 @@ const portNeeds: Readonly<Record<PortName, readonly Need[]>> = {
   reminderQueue: ['queue:reminders:send'],
   recipientSources: ['subscriptions', 'submissions'],
   pacer: [],
+  personalData: ['consultations', 'submissions', 'subscriptions', 'deliveries'],
 };
 
 function granted(access: readonly Access[]): string[] {
