@@ -50,11 +50,6 @@ export interface SubmissionIdPage {
   readonly cursor?: string;
 }
 
-export interface AddressKeyPage {
-  readonly addressKeys: readonly string[];
-  readonly cursor?: string;
-}
-
 export interface PersonalDataStore {
   /** Ids of every submission naming the address as submitter, nominee or nominator (Scan). */
   submissionIdsNaming(address: string): Promise<string[]>;
@@ -75,12 +70,8 @@ export interface PersonalDataStore {
   deleteOptOut(consultationId: string, addressKey: string): Promise<boolean>;
   /** Deletes the address's daily confirmation-email counters; answers how many there were. */
   deleteConfirmationEmailCounters(addressKey: string): Promise<number>;
-  /** One page of the address keys of a consultation's subscriptions and opt-outs (Query). */
-  subscriptionKeysOf(
-    consultationId: string,
-    cursor: string | undefined,
-    limit: number,
-  ): Promise<AddressKeyPage>;
+  /** The address keys of a consultation's subscriptions and opt-outs (Query pages, keys only). */
+  subscriptionKeysOf(consultationId: string): Promise<string[]>;
 
   /** Every send record of the address, in every wave (Scan). */
   sendRecordsOf(addressKey: string): Promise<SendRecordHolding[]>;

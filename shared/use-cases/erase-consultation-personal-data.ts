@@ -135,13 +135,7 @@ async function eraseEverything(
   } while (cursor !== undefined);
 
   // Keys first, deletions after: a Query page is never read across items deleted under it.
-  const addressKeys = new Set<string>();
-  do {
-    const page = await ports.personalData.subscriptionKeysOf(consultationId, cursor, pageSize);
-    for (const addressKey of page.addressKeys) addressKeys.add(addressKey);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  for (const addressKey of addressKeys) {
+  for (const addressKey of await ports.personalData.subscriptionKeysOf(consultationId)) {
     if (await ports.personalData.deleteSubscription(consultationId, addressKey)) erased.subscriptions += 1;
     if (await ports.personalData.deleteOptOut(consultationId, addressKey)) erased.optOuts += 1;
   }

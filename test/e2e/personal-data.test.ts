@@ -1,7 +1,9 @@
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCredentials, localLinkSigningSecret, localRegion } from '../../local/runtime.ts';
 import { signedFetch } from '../../local/signed-fetch.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { personErasureSchema, personExportSchema } from '../../shared/contracts/personal-data-routes.ts';
 import { consultationStatsSchema } from '../../shared/contracts/submission.ts';
 import { waveFiguresSchema } from '../../shared/contracts/subscriptions.ts';
@@ -88,6 +90,27 @@ async function everyItem(): Promise<{ table: string; item: string }[]> {
   }
 }
 
+async function storedSubmission(id: string) {
+  const { endpoints } = runtime();
+  const client = new DynamoDBClient({
+    endpoint: endpoints.dynamodb,
+    region: endpoints.region,
+    credentials: { ...endpoints.credentials },
+  });
+  try {
+    const { Item } = await createDocumentClient(client).send(
+      new GetCommand({
+        TableName: endpoints.tables.submissions,
+        Key: { pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' },
+        ConsistentRead: true,
+      }),
+    );
+    return personExportSchema.shape.submissions.element.omit({ roles: true }).parse(Item);
+  } finally {
+    client.destroy();
+  }
+}
+
 async function createSubmission(body: Record<string, unknown>) {
   return createdFrom(await send(api(`/v1/consultations/${wsis}/submissions`), { method: 'POST', body }));
 }
@@ -123,6 +146,7 @@ describe('personal data of one address: export, erasure, no trace left, statisti
   let official: Awaited<ReturnType<typeof createSubmission>>;
   let statsBefore: Awaited<ReturnType<typeof publicStats>>;
   let figuresBefore: Awaited<ReturnType<typeof waveFigures>>;
+  let heldBefore: Awaited<ReturnType<typeof exportOf>>['submissions'] = [];
 
   beforeAll(async () => {
     fixtures = reminderFixtures(runtime());
@@ -236,6 +260,7 @@ describe('personal data of one address: export, erasure, no trace left, statisti
       ]),
     );
     expect(held.submissions).toHaveLength(3);
+    heldBefore = held.submissions;
     expect(JSON.stringify(held.submissions)).not.toContain('editTokenSha256');
     expect(held.subscriptions).toEqual([
       expect.objectContaining({
@@ -314,6 +339,24 @@ describe('personal data of one address: export, erasure, no trace left, statisti
 
     expect(await publicStats()).toEqual(statsBefore);
     expect(await waveFigures()).toEqual(figuresBefore);
+    // Whatever any statistic counts (call, status, stakeholder type, country and so region, action
+    // lines, SDGs, organization, language) is what it was.
+    for (const before of heldBefore) {
+      const stored = await storedSubmission(before.id);
+      const counted = (submission: typeof before) => ({
+        call: submission.call,
+        status: submission.status,
+        reference: submission.reference,
+        stakeholderType: submission.content.submitter.stakeholderType,
+        country: submission.content.submitter.country,
+        organization: submission.content.submitter.organization,
+        language: submission.content.submitter.language,
+        actionLines: submission.content.actionLines,
+        sdgs: submission.content.sdgs,
+      });
+      expect(counted({ ...stored, roles: before.roles })).toEqual(counted(before));
+      expect(stored.personalDataErasedAt).toBe('2022-02-21T13:00:30.000Z');
+    }
 
     const after = await exportOf(person);
     expect(after.found).toEqual({

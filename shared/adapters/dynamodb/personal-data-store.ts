@@ -23,7 +23,6 @@ import type {
 } from '../../ports/personal-data-store.ts';
 import type { SendRecord, SendState, WaveRef } from '../../ports/send-records.ts';
 import { consultationPartitionKey } from './audit-trail.ts';
-import { decodeCursor, encodeCursor } from './batch-get.ts';
 import { conditionalWrite } from './conditional-write.ts';
 import { callPartition } from './submission-repository.ts';
 import { tableDefinitions } from './table-definitions.ts';
@@ -313,35 +312,26 @@ export function createDynamoDbPersonalDataStore(
       return deleted;
     },
 
-    async subscriptionKeysOf(consultationId, cursor, limit) {
-      const exclusiveStartKey = decodeCursor(cursor);
-      const result = await documentClient.send(
-        new QueryCommand({
-          TableName: tables.subscriptions,
-          KeyConditionExpression: '#pk = :pk',
-          FilterExpression: 'begins_with(#sk, :subscriber) OR begins_with(#sk, :optOut)',
-          ProjectionExpression: '#pk, #sk',
-          ExpressionAttributeNames: { '#pk': subPk, '#sk': subSk },
-          ExpressionAttributeValues: {
-            ':pk': `CONSULTATION#${consultationId}`,
-            ':subscriber': 'SUBSCRIBER#',
-            ':optOut': 'OPT-OUT#',
+    async subscriptionKeysOf(consultationId) {
+      const addressKeys = new Set<string>();
+      // Two Queries, one per prefix: a Query cannot filter on its own sort key.
+      for (const prefix of ['SUBSCRIBER#', 'OPT-OUT#']) {
+        const pages = paginateQuery(
+          { client: documentClient },
+          {
+            TableName: tables.subscriptions,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            ProjectionExpression: '#sk',
+            ExpressionAttributeNames: { '#pk': subPk, '#sk': subSk },
+            ExpressionAttributeValues: { ':pk': `CONSULTATION#${consultationId}`, ':prefix': prefix },
+            ConsistentRead: true,
           },
-          Limit: limit,
-          ConsistentRead: true,
-          ...(exclusiveStartKey === undefined ? {} : { ExclusiveStartKey: exclusiveStartKey }),
-        }),
-      );
-      const addressKeys = [
-        ...new Set(
-          (result.Items ?? []).map((item) => {
-            const sortKey = String(item[subSk]);
-            return sortKey.slice(sortKey.indexOf('#') + 1);
-          }),
-        ),
-      ];
-      const next = encodeCursor(result.LastEvaluatedKey);
-      return { addressKeys, ...(next === undefined ? {} : { cursor: next }) };
+        );
+        for await (const page of pages) {
+          for (const item of page.Items ?? []) addressKeys.add(String(item[subSk]).slice(prefix.length));
+        }
+      }
+      return [...addressKeys].sort();
     },
 
     sendRecordsOf: (key) =>
