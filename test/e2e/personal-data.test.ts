@@ -402,4 +402,16 @@ describe('personal data of one address: export, erasure, no trace left, statisti
     });
     expect(JSON.stringify(trail).toLowerCase()).not.toContain(personLower);
   });
+
+  it('reminds nobody of an erased draft: the next deadline wave skips it', async () => {
+    const moved = await postJson(api('/_local/clock'), { at: '2022-02-28T13:00:30Z' });
+    expect(moved.body).toMatchObject({
+      fired: [{ scheduleName: `${wsis}-deadline-20220307T1300Z-P7D`, outcome: 'delivered' }],
+    });
+    await runtime().idle();
+    expect(await emailsTo(runtime().endpoints.sesStore, 'erased@erased.invalid')).toEqual([]);
+    const figures = await admin('GET', `/v1/admin/consultations/${wsis}/waves/deadline-20220307T1300Z-P7D`);
+    // The bystander's nomination and submission are submitted, and the person is gone: nobody.
+    expect(waveFiguresSchema.parse(await figures.json()).recipients).toBe(0);
+  });
 });
