@@ -55,6 +55,13 @@ export const createHandler =
         ...result,
       }),
     );
+    if (result.outcome === 'in-progress') {
+      // Another run holds the claim (a duplicate delivery, or a run that timed out and whose lease
+      // has not expired): failing makes the Scheduler retry later, when the claim is either
+      // completed (then nothing is left to do) or expired (then this retry resumes the erasure).
+      // Answering success would end the Scheduler's retries with the erasure perhaps unfinished.
+      throw new Error('The retention erasure is held by another run; retry later');
+    }
     return result;
   };
 
