@@ -9,6 +9,7 @@ import { createDocumentClient } from '../shared/adapters/dynamodb/document-clien
 import { createDynamoDbDraftHolders } from '../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../shared/adapters/dynamodb/extension-repository.ts';
 import { createDynamoDbModerationEmails } from '../shared/adapters/dynamodb/moderation-emails.ts';
+import { createDynamoDbPersonalDataStore } from '../shared/adapters/dynamodb/personal-data-store.ts';
 import { createDynamoDbSendRecords } from '../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionCatalog } from '../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
@@ -34,6 +35,7 @@ import type { ExtensionRepository } from '../shared/ports/extension-repository.t
 import { type IdentifierSource, randomIdentifiers } from '../shared/ports/identifiers.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 import type { ModerationEmails } from '../shared/ports/moderation-emails.ts';
+import type { PersonalDataStore } from '../shared/ports/personal-data-store.ts';
 import type { RecipientSources } from '../shared/ports/recipient-source.ts';
 import type { ReminderQueue } from '../shared/ports/reminder-queue.ts';
 import type { ScheduleGateway } from '../shared/ports/schedule-gateway.ts';
@@ -85,6 +87,8 @@ export interface Dependencies {
   readonly announcements: AnnouncementRepository;
   /** The claim and outcome of each moderation email (submissions table). */
   readonly moderationEmails: ModerationEmails;
+  /** What is held about a person across the tables, for data-protection requests and retention. */
+  readonly personalData: PersonalDataStore;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -176,6 +180,7 @@ export function createDependencies(
   const moderationEmails = once(() =>
     createDynamoDbModerationEmails(documents(), config.tableNames.submissions),
   );
+  const personalData = once(() => createDynamoDbPersonalDataStore(documents(), config.tableNames));
   return {
     clock,
     config,
@@ -233,6 +238,9 @@ export function createDependencies(
     },
     get moderationEmails() {
       return moderationEmails();
+    },
+    get personalData() {
+      return personalData();
     },
   };
 }

@@ -419,6 +419,38 @@ export const functionManifest = [
     // The calendar and extensions (the edit window), the audit trail: the consultations table.
     access: [writeConsultations, writeSubmissions, sendEmail],
   },
+  {
+    name: 'export-person',
+    entry: 'functions/export-person.ts',
+    description: 'Secretariat: everything held about an email address, across every table (data protection)',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/admin/people/export', authorization: 'iam' },
+    // Reads every table; writes only the audit entry (consultations table).
+    access: [
+      writeConsultations,
+      readSubmissions,
+      { kind: 'table', table: 'subscriptions', mode: 'read' },
+      { kind: 'table', table: 'deliveries', mode: 'read' },
+    ],
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'erase-person',
+    entry: 'functions/erase-person.ts',
+    description:
+      'Secretariat: erases an email address from every table, keeping every count (data protection)',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/admin/people/erase', authorization: 'iam' },
+    access: [writeConsultations, writeSubmissions, writeSubscriptions, writeDeliveries],
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'erase-consultation-personal-data',
+    entry: 'functions/erase-consultation-personal-data.ts',
+    description:
+      "Target of a consultation's retention schedule: erases the personal data of all its submissions, subscriptions and send records",
+    trigger: { kind: 'schedule-target' },
+    access: [writeConsultations, writeSubmissions, writeSubscriptions, writeDeliveries],
+    timeoutSeconds: 900,
+  },
 ] as const satisfies readonly FunctionDefinition[];
 
 export type FunctionName = (typeof functionManifest)[number]['name'];

@@ -144,6 +144,7 @@ export const localScheduleConfig = {
   deadLetterQueueArn: `arn:aws:sqs:${localRegion}:${localAccountId}:${tablePrefix}-schedule-dead-letters`,
   transitionTargetArn: localFunctionArn('apply-transition'),
   reminderWaveTargetArn: localFunctionArn('start-reminder-wave'),
+  personalDataErasureTargetArn: localFunctionArn('erase-consultation-personal-data'),
 } as const;
 export const localEmailSender = 'WSIS Secretariat <no-reply@consultations.localhost>';
 /** A fixed development secret: local unsubscribe links are signed, with nothing secret. */

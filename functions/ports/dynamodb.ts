@@ -7,6 +7,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/document-cl
 import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbExtensionRepository } from '../../shared/adapters/dynamodb/extension-repository.ts';
 import { createDynamoDbModerationEmails } from '../../shared/adapters/dynamodb/moderation-emails.ts';
+import { createDynamoDbPersonalDataStore } from '../../shared/adapters/dynamodb/personal-data-store.ts';
 import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-records.ts';
 import { createDynamoDbSubmissionCatalog } from '../../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
@@ -93,3 +94,10 @@ export const announcementsInDynamoDb: PortFactory<'announcements'> = (config) =>
 /** Submissions table (the claim and outcome of each moderation email, beside its submission). */
 export const moderationEmailsInDynamoDb: PortFactory<'moderationEmails'> = (config) =>
   createDynamoDbModerationEmails(documentClient(), config.tableNames.submissions);
+
+/**
+ * What is held about a person, across all four tables (the manifest's access list of a function
+ * composing it must grant each table it reads or writes).
+ */
+export const personalDataInDynamoDb: PortFactory<'personalData'> = (config) =>
+  createDynamoDbPersonalDataStore(documentClient(), config.tableNames);

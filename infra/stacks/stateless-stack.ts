@@ -403,6 +403,7 @@ export class StatelessStack extends Stack {
       transitionTargetArn: functionArn(target.name),
       // By its known name, like the transition target; the scheduler role may invoke both.
       reminderWaveTargetArn: functionArn('start-reminder-wave'),
+      personalDataErasureTargetArn: functionArn('erase-consultation-personal-data'),
     };
   }
 

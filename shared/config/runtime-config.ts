@@ -39,6 +39,8 @@ export const environmentVariableNames = {
   transitionTargetArn: 'TRANSITION_TARGET_ARN',
   /** ARN of the function every reminder-wave schedule invokes (`start-reminder-wave`). */
   reminderWaveTargetArn: 'REMINDER_WAVE_TARGET_ARN',
+  /** ARN of the function a retention schedule invokes (`erase-consultation-personal-data`). */
+  personalDataErasureTargetArn: 'PERSONAL_DATA_ERASURE_TARGET_ARN',
 } as const;
 
 /** How fast reminders go out. */
@@ -52,13 +54,14 @@ export interface EmailSendingConfig {
 /** SES sandbox rate: the safe default until a stage sets its production quota. */
 export const defaultEmailSending: EmailSendingConfig = { ratePerSecond: 1, sesMaxSendRate: 1 };
 
-/** Where and how the reconciler creates schedules; all five variables, or none. */
+/** Where and how the reconciler creates schedules; all six variables, or none. */
 export interface ScheduleConfig {
   readonly groupPrefix: string;
   readonly roleArn: string;
   readonly deadLetterQueueArn: string;
   readonly transitionTargetArn: string;
   readonly reminderWaveTargetArn: string;
+  readonly personalDataErasureTargetArn: string;
 }
 
 const scheduleVariables = {
@@ -67,6 +70,7 @@ const scheduleVariables = {
   deadLetterQueueArn: environmentVariableNames.scheduleDeadLetterQueueArn,
   transitionTargetArn: environmentVariableNames.transitionTargetArn,
   reminderWaveTargetArn: environmentVariableNames.reminderWaveTargetArn,
+  personalDataErasureTargetArn: environmentVariableNames.personalDataErasureTargetArn,
 } as const satisfies Record<keyof ScheduleConfig, string>;
 
 export interface EmailConfig {
@@ -251,11 +255,12 @@ export function runtimeEnvironment(config: RuntimeConfig): Record<string, string
           [scheduleVariables.deadLetterQueueArn]: config.schedules.deadLetterQueueArn,
           [scheduleVariables.transitionTargetArn]: config.schedules.transitionTargetArn,
           [scheduleVariables.reminderWaveTargetArn]: config.schedules.reminderWaveTargetArn,
+          [scheduleVariables.personalDataErasureTargetArn]: config.schedules.personalDataErasureTargetArn,
         }),
   };
 }
 
-/** All five schedule variables, or none; half a configuration is a deployment mistake. */
+/** All six schedule variables, or none; half a configuration is a deployment mistake. */
 function readScheduleConfig(
   environment: Readonly<Record<string, string | undefined>>,
   problems: string[],
@@ -269,16 +274,32 @@ function readScheduleConfig(
   const deadLetterQueueArn = value(scheduleVariables.deadLetterQueueArn);
   const transitionTargetArn = value(scheduleVariables.transitionTargetArn);
   const reminderWaveTargetArn = value(scheduleVariables.reminderWaveTargetArn);
+  const personalDataErasureTargetArn = value(scheduleVariables.personalDataErasureTargetArn);
+  const given = {
+    groupPrefix,
+    roleArn,
+    deadLetterQueueArn,
+    transitionTargetArn,
+    reminderWaveTargetArn,
+    personalDataErasureTargetArn,
+  };
   if (
     groupPrefix !== undefined &&
     roleArn !== undefined &&
     deadLetterQueueArn !== undefined &&
     transitionTargetArn !== undefined &&
-    reminderWaveTargetArn !== undefined
+    reminderWaveTargetArn !== undefined &&
+    personalDataErasureTargetArn !== undefined
   ) {
-    return { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn, reminderWaveTargetArn };
+    return {
+      groupPrefix,
+      roleArn,
+      deadLetterQueueArn,
+      transitionTargetArn,
+      reminderWaveTargetArn,
+      personalDataErasureTargetArn,
+    };
   }
-  const given = { groupPrefix, roleArn, deadLetterQueueArn, transitionTargetArn, reminderWaveTargetArn };
   if (Object.values(given).some((entry) => entry !== undefined)) {
     for (const [field, entry] of Object.entries(given)) {
       if (entry === undefined) problems.push(scheduleVariables[field as keyof ScheduleConfig]);

@@ -21,6 +21,7 @@ import {
   consultationViewQuery,
   consultationViewSchema,
 } from './consultation.ts';
+import { personalDataRouteContracts } from './personal-data-routes.ts';
 import type { RouteContract } from './route-contract.ts';
 import {
   consultationStatsSchema,
@@ -283,4 +284,5 @@ export const routeContracts = {
   ...adminListingRouteContracts,
   ...announcementAuditRouteContracts,
   ...adminModerationRoutes,
+  ...personalDataRouteContracts,
 } as const satisfies Record<HttpFunctionName, RouteContract>;

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { callKinds } from './consultation-definition.ts';
 import { extensionGranteeSchema } from './extension.ts';
 import { instantSchema } from './instant.ts';
+import { personalDataCountsSchema } from './personal-data.ts';
 import { moderationDecisions } from './submission-history.ts';
 
 /**
@@ -163,6 +164,36 @@ export const workshopRequestModeratedEntrySchema = z.strictObject({
   after: moderationSnapshotSchema,
 });
 export type WorkshopRequestModeratedEntry = z.output<typeof workshopRequestModeratedEntrySchema>;
+/**
+ * Personal-data entries never hold the address in clear: `addressKey` is its SHA-256 (as every
+ * record keyed by address is), so the Secretariat can tell, from an address it is given, whether
+ * and when it was exported or erased, while the trail itself shows nobody's address.
+ */
+const addressKeySchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .meta({ description: 'SHA-256 (base64url) of the normalized address; never the address itself.' });
+
+export const personalDataExportedEntrySchema = z.strictObject({
+  kind: z.literal('personal-data-exported'),
+  at: instantSchema,
+  actor,
+  addressKey: addressKeySchema,
+  /** What the export found in this consultation (and, for global records, everywhere). */
+  found: personalDataCountsSchema,
+});
+
+export const personalDataErasedEntrySchema = z.strictObject({
+  kind: z.literal('personal-data-erased'),
+  at: instantSchema,
+  /** The signer of an erasure request, or `retention` for the scheduled erasure of the consultation. */
+  actor,
+  scope: z.enum(['address', 'consultation']),
+  addressKey: addressKeySchema.optional(),
+  reason: reason.optional(),
+  erased: personalDataCountsSchema,
+});
 
 export const auditEntrySchema = z
   .discriminatedUnion('kind', [
@@ -174,6 +205,8 @@ export const auditEntrySchema = z
     announcementSentEntrySchema,
     schedulesReconciledEntrySchema,
     workshopRequestModeratedEntrySchema,
+    personalDataExportedEntrySchema,
+    personalDataErasedEntrySchema,
   ])
   .meta({ id: 'AuditEntry', description: 'One entry of a consultation’s audit trail.' });
 
@@ -185,3 +218,5 @@ export type ExtensionGrantedEntry = z.output<typeof extensionGrantedEntrySchema>
 export type SubmissionsExportedEntry = z.output<typeof submissionsExportedEntrySchema>;
 export type AnnouncementSentEntry = z.output<typeof announcementSentEntrySchema>;
 export type SchedulesReconciledEntry = z.output<typeof schedulesReconciledEntrySchema>;
+export type PersonalDataExportedEntry = z.output<typeof personalDataExportedEntrySchema>;
+export type PersonalDataErasedEntry = z.output<typeof personalDataErasedEntrySchema>;

@@ -139,6 +139,31 @@ export function auditRow(entry: AuditEntry): AuditRow {
         reason: entry.reason ?? null,
         calls: [entry.call],
       };
+    case 'personal-data-exported':
+      return {
+        at: entry.at,
+        kind: entry.kind,
+        actor: entry.actor,
+        subject: `personal data of address key ${entry.addressKey} exported`,
+        before: null,
+        after: { found: entry.found },
+        reason: null,
+        calls: [],
+      };
+    case 'personal-data-erased':
+      return {
+        at: entry.at,
+        kind: entry.kind,
+        actor: entry.actor,
+        subject:
+          entry.scope === 'consultation'
+            ? 'personal data of the consultation erased (retention)'
+            : `personal data of address key ${entry.addressKey ?? '?'} erased`,
+        before: null,
+        after: { erased: entry.erased },
+        reason: entry.reason ?? null,
+        calls: [],
+      };
   }
 }
 

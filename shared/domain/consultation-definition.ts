@@ -132,6 +132,16 @@ const consultationDefinitionShape = z.strictObject({
     beforeCallClose: [...defaultRemindersBeforeCallClose],
     beforeMeeting: [...defaultRemindersBeforeMeeting],
   }),
+  personalDataRetention: z
+    .strictObject({
+      eraseAt: instantSchema.meta({
+        description:
+          'When the personal data of every submission, subscription and send record of the consultation ' +
+          'is erased, on schedule (counts stay). After the last phase and every call.',
+      }),
+    })
+    .optional()
+    .meta({ description: 'How long the consultation keeps personal data.' }),
 });
 
 type DefinitionShape = z.output<typeof consultationDefinitionShape>;
@@ -231,6 +241,22 @@ function checkInvariants(definition: DefinitionShape, context: z.RefinementCtx):
         code: 'custom',
         message: 'The forum must open no later than its final week starts',
         path: ['forum', 'opensOn'],
+      });
+    }
+  }
+
+  const retention = definition.personalDataRetention;
+  if (retention !== undefined) {
+    const lastInstants = [
+      ...definition.phases.map((phase) => phase.endsAt),
+      ...definition.calls.map((call) => call.closesAt),
+    ].map(instantMilliseconds);
+    // Erasing while a call accepts writes or a phase runs would erase people still taking part.
+    if (instantMilliseconds(retention.eraseAt) < Math.max(...lastInstants)) {
+      context.addIssue({
+        code: 'custom',
+        message: 'Personal data is erased only after the last phase ends and every call closes',
+        path: ['personalDataRetention', 'eraseAt'],
       });
     }
   }

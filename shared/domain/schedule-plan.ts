@@ -14,7 +14,11 @@ import { type ReminderWave, reminderWaves } from './reminder-wave.ts';
  */
 export type TimedOccurrence =
   | { readonly kind: 'transition'; readonly transition: Transition }
-  | { readonly kind: 'reminder-wave'; readonly wave: ReminderWave };
+  | { readonly kind: 'reminder-wave'; readonly wave: ReminderWave }
+  | { readonly kind: 'personal-data-erasure'; readonly at: string };
+
+/** Id of the retention erasure of a consultation's personal data (target `erase-consultation-personal-data`). */
+export const personalDataErasureId = 'personal-data-erasure';
 
 export type OccurrenceKind = TimedOccurrence['kind'];
 
@@ -25,12 +29,26 @@ export type TransitionOccurrence = Extract<TimedOccurrence, { kind: 'transition'
  * part of its schedule name.
  */
 export function occurrenceId(occurrence: TimedOccurrence): string {
-  return occurrence.kind === 'transition' ? occurrence.transition.id : occurrence.wave.id;
+  switch (occurrence.kind) {
+    case 'transition':
+      return occurrence.transition.id;
+    case 'reminder-wave':
+      return occurrence.wave.id;
+    case 'personal-data-erasure':
+      return personalDataErasureId;
+  }
 }
 
 /** Canonical UTC instant of an occurrence. */
 export function occurrenceAt(occurrence: TimedOccurrence): string {
-  return occurrence.kind === 'transition' ? occurrence.transition.at : occurrence.wave.sendAt;
+  switch (occurrence.kind) {
+    case 'transition':
+      return occurrence.transition.at;
+    case 'reminder-wave':
+      return occurrence.wave.sendAt;
+    case 'personal-data-erasure':
+      return occurrence.at;
+  }
 }
 
 /**
@@ -41,6 +59,14 @@ export function timedOccurrences(definition: ConsultationDefinition): TimedOccur
   const occurrences: TimedOccurrence[] = [
     ...transitions(definition).map((transition) => ({ kind: 'transition' as const, transition })),
     ...reminderWaves(definition).map((wave) => ({ kind: 'reminder-wave' as const, wave })),
+    ...(definition.personalDataRetention === undefined
+      ? []
+      : [
+          {
+            kind: 'personal-data-erasure' as const,
+            at: new Date(definition.personalDataRetention.eraseAt).toISOString(),
+          },
+        ]),
   ];
   // Array.prototype.sort is stable: ties keep the order above.
   return occurrences.sort((left, right) => Date.parse(occurrenceAt(left)) - Date.parse(occurrenceAt(right)));
@@ -122,6 +148,18 @@ export function schedulePlan(
       continue;
     }
     if (applied.has(appliedKey(id, at))) continue;
+    if (occurrence.kind === 'personal-data-erasure') {
+      // Retention is an obligation, not a courtesy: an erasure whose instant has passed (a
+      // consultation defined late, an outage) still happens, through its own target, at the next
+      // whole minute; it is recorded as applied at its own instant, which ends the catch-up.
+      schedules.push({
+        name: scheduleName(definition.id, id),
+        kind: occurrence.kind,
+        occurrenceId: id,
+        at: future ? at : nextWholeMinute(now),
+      });
+      continue;
+    }
     if (future) {
       schedules.push({ name: scheduleName(definition.id, id), kind: occurrence.kind, occurrenceId: id, at });
     } else {
@@ -129,6 +167,11 @@ export function schedulePlan(
     }
   }
   return { schedules, catchUp, passedWaves };
+}
+
+/** The first whole minute strictly after `now` (the Scheduler's `at()` has minute precision). */
+function nextWholeMinute(now: Date): string {
+  return new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000).toISOString();
 }
 
 /**

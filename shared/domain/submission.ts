@@ -27,6 +27,8 @@ export interface StoredSubmission {
   /** When it first became `submitted`. */
   readonly submittedAt?: string;
   readonly withdrawnAt?: string;
+  /** When the personal data of the persons it names was erased (on request or by retention). */
+  readonly personalDataErasedAt?: string;
   readonly contentSha256: string;
   readonly content: SubmissionContent;
   /** Every change, oldest first, written in the same conditional write as the change. */

@@ -9,7 +9,10 @@ import type { ComparableSchedule, OccurrenceKind } from '../domain/schedule-plan
 export interface ScheduleSpec {
   readonly consultationId: string;
   readonly name: string;
-  /** A transition (target `apply-transition`) or a reminder wave (target `start-reminder-wave`). */
+  /**
+   * A transition (target `apply-transition`), a reminder wave (target `start-reminder-wave`) or the
+   * retention erasure (target `erase-consultation-personal-data`).
+   */
   readonly kind: OccurrenceKind;
   /** The occurrence the schedule delivers, e.g. `call-photo-contest-close`, `meeting-phase-2-P1D`. */
   readonly occurrenceId: string;

@@ -44,7 +44,7 @@ describe('npm run seed', () => {
     );
     expect(stdout).toContain('wsis-forum-2022: already stored, left as it is');
     expect(stdout).toContain(
-      'wsis-forum-2022: schedules 0 created, 0 updated, 0 deleted, 30 unchanged; 0 transitions caught up',
+      'wsis-forum-2022: schedules 0 created, 0 updated, 0 deleted, 31 unchanged; 0 transitions caught up',
     );
   });
 });

@@ -424,7 +424,7 @@ describe('reminders and email delivery (dev)', () => {
     });
   });
 
-  it('lets the Scheduler invoke both schedule targets, and tells the reconciler both ARNs', () => {
+  it('lets the Scheduler invoke every schedule target, and tells the reconciler their ARNs', () => {
     const schedulerRole = resourcesOfType(synthesized.stateless, 'AWS::IAM::Role').find(([, props]) =>
       JSON.stringify(props.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
     );
@@ -436,6 +436,7 @@ describe('reminders and email delivery (dev)', () => {
     expect(policies).toContain('lambda:InvokeFunction');
     expect(policies).toMatch(/ApplyTransitionFunction/);
     expect(policies).toMatch(/StartReminderWaveFunction/);
+    expect(policies).toMatch(/EraseConsultationPersonalDataFunction/);
     const [, reconciler] =
       resourcesOfType(synthesized.stateless, 'AWS::Lambda::Function').find(
         ([, props]) => props.FunctionName === `${stageConfig.resourcePrefix}-reconcile-schedules`,
@@ -445,6 +446,8 @@ describe('reminders and email delivery (dev)', () => {
     expect(environment).toContain(`function:${stageConfig.resourcePrefix}-apply-transition`);
     expect(environment).toContain('REMINDER_WAVE_TARGET_ARN');
     expect(environment).toContain(`function:${stageConfig.resourcePrefix}-start-reminder-wave`);
+    expect(environment).toContain('PERSONAL_DATA_ERASURE_TARGET_ARN');
+    expect(environment).toContain(`function:${stageConfig.resourcePrefix}-erase-consultation-personal-data`);
   });
 
   it('lets create-announcement start its wave through a one-time schedule: target, role to pass, schedule rights', () => {

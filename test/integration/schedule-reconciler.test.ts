@@ -19,6 +19,8 @@ const scheduleConfig = {
   deadLetterQueueArn: 'arn:aws:sqs:us-east-1:000000000000:wsis-test-schedule-dead-letters',
   transitionTargetArn: 'arn:aws:lambda:us-east-1:000000000000:function:wsis-test-apply-transition',
   reminderWaveTargetArn: 'arn:aws:lambda:us-east-1:000000000000:function:wsis-test-start-reminder-wave',
+  personalDataErasureTargetArn:
+    'arn:aws:lambda:us-east-1:000000000000:function:wsis-test-erase-consultation-personal-data',
 };
 const group = 'wsis-test-wsis-forum-2022';
 
@@ -73,10 +75,11 @@ describe.each(dynamoDbTargets)(
 
     it('creates every expected schedule after the seed: one-time, official zone, no window, retries, DLQ', async () => {
       const report = await reconcileSchedules(ports, 'wsis-forum-2022');
-      // 20 transitions and the 10 reminder waves still ahead (Phase I's two meeting waves are not).
-      expect(report?.created).toHaveLength(30);
+      // 20 transitions, the 10 reminder waves still ahead (Phase I's two meeting waves are not) and
+      // the retention erasure.
+      expect(report?.created).toHaveLength(31);
       expect(report?.caughtUp).toEqual([]);
-      expect(await deployedNames()).toHaveLength(30);
+      expect(await deployedNames()).toHaveLength(31);
       const deadline = await scheduler.send(
         new GetScheduleCommand({ GroupName: group, Name: 'wsis-forum-2022-call-official-submission-close' }),
       );
@@ -125,9 +128,27 @@ describe.each(dynamoDbTargets)(
       });
     });
 
+    it('schedules the retention erasure with its own target and {consultationId}', async () => {
+      const erasure = await scheduler.send(
+        new GetScheduleCommand({ GroupName: group, Name: 'wsis-forum-2022-personal-data-erasure' }),
+      );
+      // 4 June 2024, 00:00 in Geneva (CEST).
+      expect(erasure).toMatchObject({
+        ScheduleExpression: 'at(2024-06-04T00:00:00)',
+        ScheduleExpressionTimezone: 'Europe/Zurich',
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: scheduleConfig.personalDataErasureTargetArn,
+          RoleArn: scheduleConfig.roleArn,
+          DeadLetterConfig: { Arn: scheduleConfig.deadLetterQueueArn },
+        },
+      });
+      expect(JSON.parse(erasure.Target?.Input ?? '{}')).toEqual({ consultationId: 'wsis-forum-2022' });
+    });
+
     it('changes nothing when run a second time', async () => {
       const report = await reconcileSchedules(ports, 'wsis-forum-2022');
-      expect(report).toMatchObject({ created: [], updated: [], deleted: [], unchanged: 30, caughtUp: [] });
+      expect(report).toMatchObject({ created: [], updated: [], deleted: [], unchanged: 31, caughtUp: [] });
     });
 
     it('moving the official-submission deadline from 7 to 11 March changes exactly that call’s schedules', async () => {
@@ -154,7 +175,7 @@ describe.each(dynamoDbTargets)(
             { name: 'wsis-forum-2022-deadline-20220311T1300Z-PT3H', at: '2022-03-11T10:00:00.000Z' },
           ],
           deleted: [],
-          unchanged: 29,
+          unchanged: 30,
           updated: [
             {
               name: 'wsis-forum-2022-call-official-submission-close',
@@ -185,7 +206,7 @@ describe.each(dynamoDbTargets)(
         created: [],
         updated: [],
         deleted: [],
-        unchanged: 34,
+        unchanged: 35,
       });
       expect(await ports.auditTrail.list('wsis-forum-2022')).toEqual([
         expect.objectContaining({
@@ -237,13 +258,13 @@ describe.each(dynamoDbTargets)(
         ]),
       );
       expect(report?.deleted).toHaveLength(10);
-      expect(await deployedNames()).toHaveLength(24);
+      expect(await deployedNames()).toHaveLength(25);
       expect(await reconcileSchedules(ports, 'wsis-forum-2022')).toMatchObject({
         created: [],
         updated: [],
         deleted: [],
         caughtUp: [],
-        unchanged: 24,
+        unchanged: 25,
       });
       const applied = (await ports.auditTrail.list('wsis-forum-2022')).filter(
         (entry) => entry.kind === 'transition-applied',

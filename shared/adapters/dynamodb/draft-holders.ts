@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { callKinds } from '../../domain/consultation-definition.ts';
 import { addressKey } from '../../domain/email-address.ts';
 import { languages } from '../../domain/localized-text.ts';
+import { erasedEmailAddress } from '../../domain/personal-data.ts';
 import type { WaveRecipient } from '../../domain/wave-recipient.ts';
 import type { RecipientSource } from '../../ports/recipient-source.ts';
 import { batchGetItems } from './batch-get.ts';
@@ -95,6 +96,8 @@ export function createDynamoDbDraftHolders(
         const draft = draftSchema.parse(item);
         if (draft.status !== 'draft') continue;
         const { email, language, timezone } = draft.content.submitter;
+        // An erased draft names nobody: there is no one to remind.
+        if (email === erasedEmailAddress) continue;
         const key = addressKey(email);
         const holder = byAddress.get(key) ?? {
           email,

@@ -65,6 +65,7 @@ export const storedSubmissionSchema = z.object({
   updatedAt: z.string(),
   submittedAt: z.string().optional(),
   withdrawnAt: z.string().optional(),
+  personalDataErasedAt: z.string().optional(),
   contentSha256: z.string(),
   content: submissionContentSchema,
   // The history lives in the submission's own item: one PutItem writes a change and its event

@@ -91,6 +91,14 @@ function scheduledAtOf(
 
 /** What a schedule of each kind delivers to its target. */
 function targetFor(config: ScheduleConfig, spec: ScheduleSpec): { Arn: string; Input: string } {
+  if (spec.kind === 'personal-data-erasure') {
+    // The handler reads the retention instant from the stored definition; a delivery for an
+    // instant that has moved later finds it not yet due and erases nothing.
+    return {
+      Arn: config.personalDataErasureTargetArn,
+      Input: JSON.stringify({ consultationId: spec.consultationId }),
+    };
+  }
   if (spec.kind === 'reminder-wave') {
     return {
       Arn: config.reminderWaveTargetArn,

@@ -250,6 +250,10 @@ const definition = {
     beforeCallClose: ['P14D', 'P7D', 'P2D', 'PT3H'],
     beforeMeeting: ['P7D', 'P1D'],
   },
+  // Not in the letter: our choice. Two years after the Forum's final week (3 June 2022) leaves the
+  // Secretariat the next edition's cycle to follow up with contributors, then erases, at midnight
+  // Geneva time (CEST) on 4 June 2024.
+  personalDataRetention: { eraseAt: '2024-06-03T22:00:00Z' },
 } satisfies ConsultationDefinitionInput;
 
 /** Parsed at load, so a mistake in this data fails every test and every cold start at once. */

@@ -239,6 +239,25 @@ describe('consultation definition schema', () => {
     ]);
   });
 
+  it('erases personal data only after the last phase ends and every call closes', () => {
+    const input = validInput();
+    // The call closes after Phase II ends: the call's close is the bound.
+    expect(issuesOf({ ...input, personalDataRetention: { eraseAt: '2022-03-07T12:59:59Z' } })).toEqual([
+      {
+        path: 'personalDataRetention.eraseAt',
+        message: 'Personal data is erased only after the last phase ends and every call closes',
+      },
+    ]);
+    expect(
+      parseConsultationDefinition({ ...input, personalDataRetention: { eraseAt: '2022-03-07T13:00:00Z' } })
+        .personalDataRetention,
+    ).toEqual({ eraseAt: '2022-03-07T13:00:00Z' });
+    expect(
+      issuesOf({ ...input, personalDataRetention: { eraseAt: '2024-06-03T22:00:00Z', period: 'P2Y' } }),
+    ).toEqual([expect.objectContaining({ path: 'personalDataRetention' })]);
+    expect(wsisForum2022.personalDataRetention).toEqual({ eraseAt: '2024-06-03T22:00:00Z' });
+  });
+
   it('lets several calls go without a reference prefix', () => {
     const input = validInput();
     const [call] = input.calls;

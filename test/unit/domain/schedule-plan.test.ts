@@ -105,13 +105,52 @@ describe('schedule plan', () => {
   });
 });
 
+describe('retention erasure in the schedule plan', () => {
+  const erasure = 'wsis-forum-2022-personal-data-erasure';
+
+  it('schedules the erasure of WSIS 2022 at its retention instant, beside the transitions', () => {
+    const plan = schedulePlan(wsisForum2022, dayBeforePhaseOne, new Set());
+    const scheduled = plan.schedules.filter((schedule) => schedule.kind === 'personal-data-erasure');
+    expect(scheduled).toEqual([
+      {
+        name: erasure,
+        kind: 'personal-data-erasure',
+        occurrenceId: 'personal-data-erasure',
+        at: '2024-06-03T22:00:00.000Z',
+      },
+    ]);
+    // The last schedule of all: nothing of the consultation comes after its erasure.
+    expect(plan.schedules.at(-1)?.name).toBe(erasure);
+  });
+
+  it('schedules a past, unapplied erasure at the next whole minute instead of dropping it', () => {
+    const now = new Date('2025-01-10T08:15:42.500Z');
+    const plan = schedulePlan(wsisForum2022, now, new Set());
+    expect(plan.schedules.find((schedule) => schedule.name === erasure)?.at).toBe('2025-01-10T08:16:00.000Z');
+    expect(plan.schedules.every((schedule) => Date.parse(schedule.at) > now.getTime())).toBe(true);
+  });
+
+  it('schedules nothing once the erasure is applied at its instant', () => {
+    const now = new Date('2025-01-10T08:15:00Z');
+    const applied = new Set([appliedKey('personal-data-erasure', '2024-06-03T22:00:00.000Z')]);
+    expect(schedulePlan(wsisForum2022, now, applied).schedules).toEqual([]);
+  });
+
+  it('has no erasure for a consultation without a retention period', () => {
+    const { personalDataRetention: _retention, ...withoutRetention } = wsisForum2022;
+    const plan = schedulePlan(withoutRetention, dayBeforePhaseOne, new Set());
+    expect(plan.schedules.filter((schedule) => schedule.kind === 'personal-data-erasure')).toEqual([]);
+  });
+});
+
 describe('schedule diff', () => {
   const desired = withFingerprint(
     schedulePlan(wsisForum2022, dayBeforePhaseOne, new Set()).schedules.map(({ name, at }) => ({ name, at })),
   );
 
   it('creates everything into an empty group, and changes nothing the second time', () => {
-    expect(diffSchedules(desired, []).create).toHaveLength(30);
+    // 20 transitions, 10 reminder waves and the retention erasure.
+    expect(diffSchedules(desired, []).create).toHaveLength(31);
     const second = diffSchedules(desired, desired);
     expect(second).toEqual({
       create: [],
@@ -137,6 +176,6 @@ describe('schedule diff', () => {
       { name: photoClose, from: '2022-03-07T13:00:00.000Z', to: '2022-03-07T13:00:00.000Z' },
     ]);
     expect(diff.delete.map((schedule) => schedule.name)).toEqual(['wsis-forum-2022-call-removed-close']);
-    expect(diff.unchanged).toHaveLength(29);
+    expect(diff.unchanged).toHaveLength(30);
   });
 });

@@ -31,6 +31,7 @@ const portNeeds: Readonly<Record<PortName, readonly Need[]>> = {
   submissionCatalog: ['submissions'],
   announcements: ['consultations'],
   moderationEmails: ['submissions'],
+  personalData: ['consultations', 'submissions', 'subscriptions', 'deliveries'],
 };
 
 function granted(access: readonly Access[]): string[] {
