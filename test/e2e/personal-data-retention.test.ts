@@ -50,10 +50,11 @@ function helpers(runtime: () => Runtime) {
       (await send(api(`/v1/consultations/${wsis}/stats`), { method: 'GET' })).body,
     );
   const trail = async () =>
-    (await admin('GET', `/v1/admin/consultations/${wsis}/audit-trail`)).body.entries as Record<
-      string,
-      unknown
-    >[];
+    (
+      (await admin('GET', `/v1/admin/consultations/${wsis}/audit?limit=1000`)).body.entries as {
+        entry: Record<string, unknown>;
+      }[]
+    ).map((item) => item.entry);
   return { api, admin, everyItem, stats, trail };
 }
 

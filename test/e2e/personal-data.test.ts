@@ -64,9 +64,10 @@ async function waveFigures() {
 }
 
 async function auditEntries(): Promise<Record<string, unknown>[]> {
-  const response = await admin('GET', `/v1/admin/consultations/${wsis}/audit-trail`);
+  const response = await admin('GET', `/v1/admin/consultations/${wsis}/audit?limit=1000`);
   expect(response.status).toBe(200);
-  return ((await response.json()) as { entries: Record<string, unknown>[] }).entries;
+  const page = (await response.json()) as { entries: { entry: Record<string, unknown> }[] };
+  return page.entries.map((item) => item.entry);
 }
 
 /** Every item of every table, as stored (a Scan: only a test looks at everything this way). */
