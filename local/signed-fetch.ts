@@ -20,6 +20,8 @@ export async function signedFetch(
     readonly body?: unknown;
     readonly credentials: SigningCredentials;
     readonly region: string;
+    /** Further headers to sign and send, e.g. `idempotency-key`. */
+    readonly headers?: Readonly<Record<string, string>>;
   },
 ): Promise<Response> {
   const target = new URL(url);
@@ -39,6 +41,7 @@ export async function signedFetch(
     path: target.pathname,
     query,
     headers: {
+      ...options.headers,
       host: target.host,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
