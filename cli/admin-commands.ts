@@ -1,4 +1,4 @@
-import { type HttpFunction, httpFunctions } from '../functions/manifest.ts';
+import { functionManifest, type Trigger } from '../functions/manifest.ts';
 import type { RouteContract } from '../shared/contracts/route-contract.ts';
 import { routeContracts } from '../shared/contracts/routes.ts';
 import { type CommandOption, optionsOf } from './command-options.ts';
@@ -39,13 +39,20 @@ export function commandNameOf(functionName: string): string {
   return withoutAdmin.length === 0 ? functionName : withoutAdmin;
 }
 
+/** What the CLI reads of a manifest entry. */
+export interface RouteSource {
+  readonly name: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+}
+
 export function adminCommands(
-  functions: readonly Pick<HttpFunction, 'name' | 'trigger' | 'description'>[] = httpFunctions,
+  functions: readonly RouteSource[] = functionManifest,
   contracts: Readonly<Record<string, RouteContract>> = routeContracts,
 ): AdminCommand[] {
   const commands: AdminCommand[] = [];
   for (const fn of functions) {
-    if (fn.trigger.authorization !== 'iam') continue;
+    if (fn.trigger.kind !== 'http' || fn.trigger.authorization !== 'iam') continue;
     const contract = contracts[fn.name];
     if (contract === undefined) continue;
     const options = [

@@ -169,7 +169,10 @@ function scalarOption(
     flag: flagOf(path, part),
     part,
     path,
-    type: scalarType(single) ?? (alternatives === undefined ? 'string' : 'json'),
+    // Anything else (an object without listed fields, a union) is given as JSON.
+    type:
+      scalarType(single) ??
+      (typeName(single) === undefined && alternatives === undefined ? 'string' : 'json'),
     multiple: false,
     required,
     ...enumOf(enumValues),
