@@ -1,0 +1,245 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminCommands } from '../../cli/admin-commands.ts';
+import { localCredentials, localRegion } from '../../local/runtime.ts';
+import { runAdminCli } from '../support/admin-cli-process.ts';
+import { getJson, useLocalRuntime } from './local-runtime.ts';
+
+// The day before the submission deadline, the clock frozen; schedules fire only when a test moves it.
+const runtime = useLocalRuntime({ clockAt: '2022-03-06T12:00:00Z', schedulerPollIntervalMs: 0 });
+const secretariatArn = 'arn:aws:iam::000000000000:user/local-secretariat';
+const consultation = ['--id', 'wsis-forum-2022'];
+const scratch = await mkdtemp(join(tmpdir(), 'admin-cli-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** The CLI against the running local runtime, as `npm run admin -- <args> --local` would run it. */
+function admin(args: readonly string[], options: { stdin?: string } = {}) {
+  return runAdminCli([...args, '--local', '--endpoint', runtime().endpoints.api], options);
+}
+
+async function storedVersion(): Promise<number> {
+  const { body } = await getJson(`${runtime().endpoints.api}/v1/consultations/wsis-forum-2022`);
+  return (body as { version: number }).version;
+}
+
+describe('the admin routes the CLI calls', () => {
+  it('refuses every one of them unsigned: 403 problem+json /problems/missing-authentication', async () => {
+    const commands = adminCommands();
+    expect(commands.length).toBeGreaterThanOrEqual(6);
+    for (const command of commands) {
+      const path = command.path.replace(/\{[^}]+\}/g, (name) =>
+        name === '{id}' ? 'wsis-forum-2022' : name === '{call}' ? 'photo-contest' : '1',
+      );
+      const response = await fetch(`${runtime().endpoints.api}${path}`, {
+        method: command.method,
+        ...(command.takesBody
+          ? { headers: { 'content-type': 'application/json' }, body: '{"reason":"unsigned"}' }
+          : {}),
+      });
+      expect(response.status, command.name).toBe(403);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({ type: '/problems/missing-authentication' });
+    }
+    expect(await storedVersion()).toBe(1);
+  });
+});
+
+describe('npm run admin against the local runtime', () => {
+  it('reconciles the schedules, answering JSON with --json', async () => {
+    const run = await admin(['reconcile-schedules', ...consultation, '--json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      consultationId: 'wsis-forum-2022',
+      groupName: 'consultation-local-wsis-forum-2022',
+      created: [],
+      deleted: [],
+      unchanged: runtime().startupReconciliation[0]?.created.length,
+    });
+  });
+
+  it('moves the photo contest deadline from 7 to 11 March, shown as a table', async () => {
+    const run = await admin([
+      'change-call-dates',
+      ...consultation,
+      '--call',
+      'photo-contest',
+      '--closes-at',
+      '2022-03-11T13:00:00Z',
+      '--reason',
+      'Photo contest extended to 11 March',
+      '--expected-version',
+      '1',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain('outcome                   changed');
+    expect(lines).toContain('version                   2');
+    const changes = lines.indexOf('changes (1)');
+    expect(changes).toBeGreaterThan(0);
+    expect(lines[changes + 1]).toMatch(/^field +from +to$/);
+    expect(lines[changes + 2]).toMatch(
+      /^calls\.photo-contest\.closesAt +2022-03-07T13:00:00\.000Z +2022-03-11T13:00:00\.000Z$/,
+    );
+    expect(run.stdout).toContain('wsis-forum-2022-call-photo-contest-close');
+    expect(await storedVersion()).toBe(2);
+  });
+
+  it('grants an extension from dotted options, and reads a body from standard input', async () => {
+    const byOptions = await admin([
+      'grant-extension',
+      ...consultation,
+      '--call',
+      'official-submission',
+      '--grantee.kind',
+      'email',
+      '--grantee.email',
+      'amina.diallo@example.org',
+      '--until',
+      '2022-03-10T13:00:00Z',
+      '--reason',
+      'Power cut in Dakar',
+      '--json',
+    ]);
+    expect(byOptions).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(byOptions.stdout)).toEqual({
+      consultationId: 'wsis-forum-2022',
+      extension: {
+        call: 'official-submission',
+        grantee: { kind: 'email', email: 'amina.diallo@example.org' },
+        until: '2022-03-10T13:00:00.000Z',
+        reason: 'Power cut in Dakar',
+        grantedAt: '2022-03-06T12:00:00.000Z',
+        grantedBy: secretariatArn,
+      },
+    });
+
+    const fromStdin = await admin(
+      ['grant-extension', ...consultation, '--call', 'workshop-request', '--body', '-'],
+      {
+        stdin: JSON.stringify({
+          grantee: { kind: 'organization', organization: 'Ministry of Digital Economy' },
+          until: '2022-03-12T13:00:00Z',
+          reason: 'Translation under way',
+        }),
+      },
+    );
+    expect(fromStdin).toMatchObject({ code: 0, stderr: '' });
+    expect(fromStdin.stdout).toMatch(/^extension\.grantee\.organization +Ministry of Digital Economy$/m);
+  });
+
+  it('shows the audit trail as a table of entries, as JSON, and saved to a file', async () => {
+    const table = await admin(['get-audit-trail', ...consultation]);
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+    const lines = table.stdout.split('\n');
+    const heading = lines.findIndex((line) => /^entries \(\d+\)$/.test(line));
+    expect(lines[heading + 1]).toMatch(/^kind +at +transitionId /);
+    expect(lines.filter((line) => line.startsWith('calendar-changed '))).toEqual([
+      expect.stringContaining('Photo contest extended to 11 March'),
+    ]);
+    expect(lines.filter((line) => line.startsWith('extension-granted '))).toHaveLength(2);
+
+    const json = await admin(['get-audit-trail', ...consultation, '--json']);
+    const trail = JSON.parse(json.stdout) as { entries: { kind: string; actor?: string }[] };
+    const adminEntries = trail.entries.filter((entry) => entry.kind !== 'transition-applied');
+    expect(adminEntries.map((entry) => [entry.kind, entry.actor])).toEqual([
+      ['calendar-changed', secretariatArn],
+      ['extension-granted', secretariatArn],
+      ['extension-granted', secretariatArn],
+    ]);
+
+    const file = join(scratch, 'audit-trail.json');
+    const saved = await admin(['get-audit-trail', ...consultation, '--out', file]);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toBe('');
+    // Off a terminal: no bar, one line saying what was written.
+    expect(saved.stderr).toMatch(/^get-audit-trail: \d+(\.\d)? (B|KiB) written to .*audit-trail\.json\n$/);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(trail);
+  });
+
+  it('gives a reminder wave’s figures', async () => {
+    const run = await admin([
+      'get-wave-figures',
+      ...consultation,
+      '--wave-id',
+      'deadline-20220307T1300Z-P7D',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^waveId +deadline-20220307T1300Z-P7D$/m);
+    expect(run.stdout).toMatch(/^inProgress +0$/m);
+  });
+
+  it('signs with the standard AWS credential chain when not --local (here, the environment)', async () => {
+    const env = {
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      AWS_REGION: localRegion,
+      CONSULTATION_API_URL: runtime().endpoints.api,
+    };
+    const run = await runAdminCli(
+      ['get-wave-figures', ...consultation, '--wave-id', 'meeting-phase-4-P1D', '--json'],
+      {
+        env,
+      },
+    );
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toMatchObject({ waveId: 'meeting-phase-4-P1D', recipients: 0 });
+
+    const wrongSecret = await runAdminCli(['reconcile-schedules', ...consultation], {
+      env: { ...env, AWS_SECRET_ACCESS_KEY: 'not-the-secret' },
+    });
+    expect(wrongSecret.code).toBe(1);
+    expect(wrongSecret.stderr).toMatch(/^error: 403 .*\(\/problems\/invalid-signature\)/);
+  });
+});
+
+describe('when it cannot or will not send', () => {
+  it('prints the API’s problem on stderr with exit code 1, and changes nothing', async () => {
+    const version = await storedVersion();
+    const run = await admin([
+      'change-call-dates',
+      ...consultation,
+      '--call',
+      'photo-contest',
+      '--closes-at',
+      '2022-03-01T13:00:00Z',
+      '--reason',
+      'A date in the past',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error: 422 .+ \(\/problems\/calendar-rule\)\n/);
+    expect(run.stderr).toMatch(/^ {2}body\.closesAt: The new closesAt must be in the future/m);
+    expect(await storedVersion()).toBe(version);
+  });
+
+  it('refuses a usage error with exit code 2 before sending anything', async () => {
+    const version = await storedVersion();
+    const run = await admin([
+      'change-call-dates',
+      ...consultation,
+      '--call',
+      'photo-contest',
+      '--closes-at',
+      '11 March',
+      '--reason',
+      'Typo',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('error: --closes-at: Invalid ISO datetime');
+    expect(await storedVersion()).toBe(version);
+  });
+
+  it('says so with exit code 3 when no local runtime answers', async () => {
+    const run = await runAdminCli([
+      'reconcile-schedules',
+      ...consultation,
+      '--local',
+      '--endpoint',
+      'http://127.0.0.1:9',
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('No local runtime answered at http://127.0.0.1:9/_local/endpoints');
+  });
+});
