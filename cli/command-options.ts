@@ -165,6 +165,10 @@ function scalarOption(
     };
   }
   const enumValues = enumValuesOf(single).length > 0 ? single : node;
+  if (part !== 'body' && isTrueFalse(enumValuesOf(enumValues))) {
+    // A query switch spelt `true`/`false` on the wire (`personalData=true`) is a flag here.
+    return { flag: flagOf(path, part), part, path, type: 'boolean', multiple: false, required, ...described };
+  }
   return {
     flag: flagOf(path, part),
     part,
@@ -179,6 +183,10 @@ function scalarOption(
     ...(single.format === undefined ? {} : { format: single.format }),
     ...described,
   };
+}
+
+function isTrueFalse(values: readonly string[]): boolean {
+  return values.length === 2 && values.includes('true') && values.includes('false');
 }
 
 function typeName(node: JsonSchema): string | undefined {

@@ -80,7 +80,10 @@ function optionLines(options: readonly CommandOption[], command: AdminCommand): 
     const whole = hasFields(option, command)
       ? `The whole ${option.path.join('.')} as JSON, or its fields one by one (--${option.flag}.<field>).`
       : undefined;
-    const name = `--${option.flag} <${valueName(option)}>${option.multiple ? '...' : ''}`;
+    const name =
+      option.type === 'boolean'
+        ? `--${option.flag}, --no-${option.flag}`
+        : `--${option.flag} <${valueName(option)}>${option.multiple ? '...' : ''}`;
     const facts = [
       option.required && option.path.length === 1 ? 'required' : undefined,
       option.enumValues === undefined ? undefined : `one of: ${option.enumValues.join(', ')}`,

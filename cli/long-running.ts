@@ -109,17 +109,23 @@ const finishedStatuses = new Set(['done', 'completed', 'complete', 'finished', '
 const pendingCounts = ['inProgress', 'pending', 'queued'];
 
 /**
- * How far a delivery is, from figures like a reminder wave's (`recipients`, `inProgress`, ...): done
- * when its `status` says so or, without one, when recipients are known and none is still pending.
+ * How far a delivery is, from figures like a reminder wave's (`recipients`, `inProgress`, ...), at the
+ * top level or under `figures`: done when its `status` (or `state`) says so (`sent`, `completed`, ...)
+ * or, without one, when recipients are known and none is still pending.
  */
 export function deliveryStateOf(figures: unknown): DeliveryState {
   const source =
     isRecord(figures) && isRecord(figures.figures) ? { ...figures, ...figures.figures } : figures;
   if (!isRecord(source)) return { done: 0, total: undefined, finished: true };
-  const total = numberOf(source.recipients) ?? numberOf(source.total);
+  // Recipients get their send record as they are queued: the queued count may run ahead of it.
+  const counts = [source.recipients, source.total, source.queuedRecipients].map(numberOf);
+  const known = counts.filter((count) => count !== undefined);
+  const total = known.length === 0 ? undefined : Math.max(...known);
   const pending = pendingCounts.reduce((sum, key) => sum + (numberOf(source[key]) ?? 0), 0);
-  const done = total === undefined ? 0 : Math.max(0, total - pending);
-  const status = typeof source.status === 'string' ? source.status.toLowerCase() : undefined;
+  const withRecord = numberOf(source.recipients) ?? total;
+  const done = withRecord === undefined ? 0 : Math.max(0, withRecord - pending);
+  const stated = source.status ?? source.state;
+  const status = typeof stated === 'string' ? stated.toLowerCase() : undefined;
   const finished =
     status !== undefined ? finishedStatuses.has(status) : total !== undefined && total > 0 && pending === 0;
   return { done, total, finished };

@@ -221,17 +221,7 @@ describe('query and headers', () => {
 
   it('sends query options as text in the query string, and makes an idempotency key when none is given', async () => {
     const parsed = await parseCommandLine(
-      [
-        'export-submissions',
-        '--id',
-        'wsis forum',
-        '--format',
-        'csv',
-        '--personal-data',
-        'true',
-        '--sdg',
-        '4',
-      ],
+      ['export-submissions', '--id', 'wsis forum', '--format', 'csv', '--personal-data', '--sdg', '4'],
       exportCommands,
       noInput,
     );
@@ -241,5 +231,17 @@ describe('query and headers', () => {
       '/v1/admin/consultations/wsis%20forum/submissions/export?format=csv&personalData=true&sdg=4',
     );
     expect(parsed.request.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('makes a true/false query switch a flag, --no- sending false', async () => {
+    const switchOption = exportCommands[0]?.options.find((option) => option.flag === 'personal-data');
+    expect(switchOption).toMatchObject({ type: 'boolean', part: 'query' });
+    const parsed = await parseCommandLine(
+      ['export-submissions', '--id', 'x', '--format', 'json', '--no-personal-data'],
+      exportCommands,
+      noInput,
+    );
+    if (parsed.kind !== 'run') throw new Error('expected a request');
+    expect(parsed.request.query).toEqual({ format: 'json', personalData: 'false' });
   });
 });

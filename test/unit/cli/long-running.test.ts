@@ -200,6 +200,21 @@ describe('--wait: following an announcement’s delivery', () => {
       total: 3,
       finished: true,
     });
+    // An announcement's view: its state, the recipients queued so far, and its wave's figures.
+    expect(
+      deliveryStateOf({
+        state: 'sending',
+        queuedRecipients: 3,
+        figures: { recipients: 2, sent: 1, inProgress: 1 },
+      }),
+    ).toEqual({ done: 1, total: 3, finished: false });
+    expect(
+      deliveryStateOf({
+        state: 'sent',
+        queuedRecipients: 3,
+        figures: { recipients: 3, sent: 3, inProgress: 0 },
+      }),
+    ).toEqual({ done: 3, total: 3, finished: true });
     expect(deliveryStateOf({ figures: { recipients: 2, queued: 1 } })).toEqual({
       done: 1,
       total: 2,
