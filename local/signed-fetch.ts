@@ -20,7 +20,7 @@ export async function signedFetch(
     readonly body?: unknown;
     readonly credentials: SigningCredentials;
     readonly region: string;
-    /** Further headers to sign and send, e.g. `idempotency-key`. */
+    /** More request headers (e.g. Idempotency-Key), signed with the rest. */
     readonly headers?: Readonly<Record<string, string>>;
   },
 ): Promise<Response> {
@@ -41,9 +41,9 @@ export async function signedFetch(
     path: target.pathname,
     query,
     headers: {
-      ...options.headers,
       host: target.host,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
     },
     ...(body === undefined ? {} : { body }),
   });
