@@ -88,6 +88,13 @@ async function runCommand(
 ): Promise<number> {
   const { global, command } = request;
   const progressOf = (label: string) => createProgress(io.stderr, { label });
+  const key = request.generatedIdempotencyKey;
+  if (key !== undefined) {
+    await write(
+      io.stderr,
+      `Idempotency-Key ${key}: give --idempotency-key ${key} to repeat this request safely.\n`,
+    );
+  }
 
   if (global.all && cursorOption(command) !== undefined) {
     const all = await followPages(request, client, progressOf(command.name));

@@ -69,7 +69,7 @@ export function adminCommands(
       summary: contract.summary,
       description: contract.description ?? fn.description,
       contract,
-      options: withDistinctFlags(options),
+      options: withDistinctFlags(options).map(withMadeUpKey),
       takesBody: contract.body !== undefined,
     });
   }
@@ -105,6 +105,17 @@ export const globalFlags = [
   'wait',
   'verbose',
 ] as const;
+
+/** The CLI makes an Idempotency-Key up when none is given (command-line.ts): not required of the user. */
+function withMadeUpKey(option: CommandOption): CommandOption {
+  if (option.part !== 'header' || option.flag !== 'idempotency-key') return option;
+  const note = 'Made up (a random UUID, shown on stderr) when not given.';
+  return {
+    ...option,
+    required: false,
+    description: option.description === undefined ? note : `${option.description} ${note}`,
+  };
+}
 
 function withDistinctFlags(options: readonly CommandOption[]): CommandOption[] {
   const taken = new Set<string>(globalFlags);

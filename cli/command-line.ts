@@ -33,6 +33,8 @@ export interface CommandRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The JSON body, for a route that reads one. */
   readonly body: unknown;
+  /** The Idempotency-Key the CLI made up, the route needing one and none being given. */
+  readonly generatedIdempotencyKey?: string;
 }
 
 export type ParsedCommandLine =
@@ -127,13 +129,15 @@ export async function parseCommandLine(
     given.add(option.flag);
     assign(parts[option.part], option.path, wireValue(option, value, command));
   }
-  // A retry of the same command line is a new request; the key makes one run's retries safe, as a
-  // client SDK does for its own retries.
+  // The route needs a key; without one given, a fresh one: said on stderr, so that repeating the
+  // command with it is safe.
+  let generatedIdempotencyKey: string | undefined;
   if (
     command.options.some((option) => option.part === 'header' && option.flag === idempotencyKeyHeader) &&
     parts.header[idempotencyKeyHeader] === undefined
   ) {
-    parts.header[idempotencyKeyHeader] = randomUUID();
+    generatedIdempotencyKey = randomUUID();
+    parts.header[idempotencyKeyHeader] = generatedIdempotencyKey;
   }
   const missing = command.options.filter((option) => {
     if (!option.required || given.has(option.flag) || option.path.length !== 1) return false;
@@ -164,6 +168,7 @@ export async function parseCommandLine(
       query: asStrings(parts.query),
       headers: asStrings(parts.header),
       body: command.takesBody ? parts.body : undefined,
+      ...(generatedIdempotencyKey === undefined ? {} : { generatedIdempotencyKey }),
     },
   };
 }

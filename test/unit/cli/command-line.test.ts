@@ -231,6 +231,26 @@ describe('query and headers', () => {
       '/v1/admin/consultations/wsis%20forum/submissions/export?format=csv&personalData=true&sdg=4',
     );
     expect(parsed.request.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(parsed.request.generatedIdempotencyKey).toBe(parsed.request.headers['idempotency-key']);
+    const keyOption = exportCommands[0]?.options.find((option) => option.flag === 'idempotency-key');
+    expect(keyOption).toMatchObject({ part: 'header', required: false });
+
+    const given = await parseCommandLine(
+      [
+        'export-submissions',
+        '--id',
+        'x',
+        '--format',
+        'csv',
+        '--idempotency-key',
+        '0c5ef5a4-1f5b-4f55-9d56-0d7f4c1e7a11',
+      ],
+      exportCommands,
+      noInput,
+    );
+    if (given.kind !== 'run') throw new Error('expected a request');
+    expect(given.request.headers).toEqual({ 'idempotency-key': '0c5ef5a4-1f5b-4f55-9d56-0d7f4c1e7a11' });
+    expect(given.request.generatedIdempotencyKey).toBeUndefined();
   });
 
   it('makes a true/false query switch a flag, --no- sending false', async () => {
