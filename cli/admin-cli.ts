@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type AdminCommand, adminCommands } from './admin-commands.ts';
+import { type AdminCommand, adminCommands, destroysData } from './admin-commands.ts';
 import { renderAnswer, type TableStyle } from './answer-table.ts';
 import { type ApiClient, ApiProblem, createApiClient, problemText } from './api-client.ts';
 import { resolveApiTarget, UnreachableError } from './api-target.ts';
@@ -38,12 +38,16 @@ export interface CliIo extends CommandLineSources {
   readonly fetch?: typeof fetch;
   /** Between two reads of an announcement's figures with `--wait`. */
   readonly pollIntervalMs?: number;
+  /** Asks a yes/no question at the terminal; absent when standard input is not a terminal. */
+  readonly confirm?: (question: string) => Promise<boolean>;
+  /** The commands, from the manifest unless a test gives others. */
+  readonly commands?: readonly AdminCommand[];
 }
 
 const waitTimeoutMs = 30 * 60 * 1000;
 
 export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const commands = adminCommands();
+  const commands = io.commands ?? adminCommands();
   try {
     const parsed = await parseCommandLine(argv, commands, io);
     if (parsed.kind === 'program-help') {
@@ -54,6 +58,7 @@ export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<n
       await write(io.stdout, commandHelp(parsed.command, commands));
       return exitCodes.ok;
     }
+    await confirmDestruction(parsed.request, io);
     const target = await resolveApiTarget(parsed.request.global, io.env, io.fetch);
     return await runCommand(parsed.request, createApiClient(target), commands, io);
   } catch (error) {
@@ -137,6 +142,23 @@ async function runCommand(
   }
   await printJson(JSON.parse(text), request, io);
   return exitCodes.ok;
+}
+
+async function confirmDestruction(request: CommandRequest, io: CliIo): Promise<void> {
+  const { command } = request;
+  if (!destroysData(command) || request.global.yes) return;
+  if (io.confirm === undefined) {
+    throw new UsageError(`${command.name} destroys data for good: confirm with --yes.`, command);
+  }
+  const what = Object.values({ ...request.pathParams, ...request.query, ...asRecord(request.body) })
+    .filter((value) => typeof value === 'string')
+    .join(', ');
+  const agreed = await io.confirm(`${command.summary} (${what}): this cannot be undone. Go on? [y/N] `);
+  if (!agreed) throw new UsageError('Not confirmed; nothing was sent.', command);
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 async function printJson(answer: unknown, request: CommandRequest, io: CliIo): Promise<void> {

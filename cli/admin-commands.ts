@@ -31,6 +31,14 @@ export const specialRoutes = {
   createAnnouncement: 'create-announcement',
 } as const;
 
+/**
+ * A route that destroys data for good (`erase-person`, and any later `erase-*` route) is sent only
+ * once confirmed: at a terminal by answering the question, in a script by `--yes`.
+ */
+export function destroysData(command: AdminCommand): boolean {
+  return command.functionName.startsWith('erase-');
+}
+
 export function commandNameOf(functionName: string): string {
   const withoutAdmin = functionName
     .split('-')
@@ -103,7 +111,7 @@ export const globalFlags = [
   'out',
   'all',
   'wait',
-  'verbose',
+  'yes',
 ] as const;
 
 /** The CLI makes an Idempotency-Key up when none is given (command-line.ts): not required of the user. */

@@ -23,6 +23,8 @@ export interface GlobalOptions {
   readonly out?: string;
   readonly all: boolean;
   readonly wait: boolean;
+  /** Confirms a command that destroys data (see `confirmationOf`) without asking. */
+  readonly yes: boolean;
 }
 
 export interface CommandRequest {
@@ -63,6 +65,7 @@ const globalOptionSpecs = {
   out: { type: 'string', short: 'o' },
   all: { type: 'boolean' },
   wait: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
 } as const satisfies ParseArgsOptions;
 
 export async function parseCommandLine(
@@ -111,6 +114,7 @@ export async function parseCommandLine(
     local: values.local === true,
     all: values.all === true,
     wait: values.wait === true,
+    yes: values.yes === true,
     ...stringOption(values, 'endpoint'),
     ...stringOption(values, 'region'),
     ...stringOption(values, 'profile'),

@@ -1,4 +1,4 @@
-import type { AdminCommand } from './admin-commands.ts';
+import { type AdminCommand, destroysData } from './admin-commands.ts';
 import { apiUrlVariable } from './api-target.ts';
 import type { CommandOption, RequestPart } from './command-options.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -115,6 +115,12 @@ function specialOptionLines(command: AdminCommand, commands: readonly AdminComma
     rows.push([
       '--all',
       'Follow the cursor through every page and answer them as one list (progress on stderr).',
+    ]);
+  }
+  if (destroysData(command)) {
+    rows.push([
+      '--yes, -y',
+      'Go on without asking (needed off a terminal): this command destroys data for good.',
     ]);
   }
   if (figuresCommandFor(command, commands) !== undefined) {

@@ -290,6 +290,51 @@ describe('announcements (part C of issue #7) with --wait', () => {
   });
 });
 
+describe('personal data (part D of issue #7): export, then erase only when confirmed', () => {
+  const amina = 'amina.diallo@example.org';
+
+  it('exports what is held about an address, erases it with --yes, then holds nothing; before the routes exist, has no such command', async () => {
+    if (findCommand(commands, 'erase-person') === undefined) {
+      const run = await admin(['erase-person', '--email', amina, '--yes']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('Unknown command "erase-person"');
+      return;
+    }
+    // The extension granted above is held under her address.
+    const before = await admin(['export-person', '--email', amina, '--json']);
+    expect(before.code).toBe(0);
+    expect((JSON.parse(before.stdout) as { extensions: unknown[] }).extensions).toHaveLength(1);
+
+    // Off a terminal (as here), an erasure needs --yes; without it nothing is sent.
+    const unconfirmed = await admin(['erase-person', '--email', amina]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('erase-person destroys data for good: confirm with --yes.');
+    expect(
+      (
+        JSON.parse((await admin(['export-person', '--email', amina, '--json'])).stdout) as {
+          extensions: unknown[];
+        }
+      ).extensions,
+    ).toHaveLength(1);
+
+    const erased = await admin([
+      'erase-person',
+      '--email',
+      amina,
+      '--reason',
+      'Request DP-2022-001',
+      '--yes',
+      '--json',
+    ]);
+    expect(erased.code).toBe(0);
+    expect(JSON.parse(erased.stdout)).toHaveProperty('addressKey');
+    expect(erased.stdout).not.toContain(amina);
+
+    const after = await admin(['export-person', '--email', amina, '--json']);
+    expect((JSON.parse(after.stdout) as { extensions: unknown[] }).extensions).toEqual([]);
+  });
+});
+
 describe('when it cannot or will not send', () => {
   it('prints the API’s problem on stderr with exit code 1, and changes nothing', async () => {
     const version = await storedVersion();

@@ -3,7 +3,7 @@ import { regionOfExecuteApiHost, resolveApiTarget, UnreachableError } from '../.
 import type { GlobalOptions } from '../../../cli/command-line.ts';
 import { UsageError } from '../../../cli/command-line.ts';
 
-const defaults: GlobalOptions = { json: false, local: false, all: false, wait: false };
+const defaults: GlobalOptions = { json: false, local: false, all: false, wait: false, yes: false };
 
 /** A stand-in for the local runtime's `/_local/endpoints`, recording what was asked. */
 function endpointsAnswer(body: unknown, status = 200) {
