@@ -104,7 +104,7 @@ export const globalFlags = [
   'json',
   'endpoint',
   'local',
-  'region',
+  'aws-region',
   'profile',
   'body',
   'body-file',

@@ -5,7 +5,7 @@ import { UsageError } from './command-line.ts';
 
 /**
  * Where the commands go and how they are signed. Deployed: `--endpoint` (or `CONSULTATION_API_URL`),
- * the region from `--region`, `AWS_REGION` or the execute-api host name, and credentials from the
+ * the region from `--aws-region`, `AWS_REGION` or the execute-api host name, and credentials from the
  * standard AWS chain (environment, SSO, shared files with `--profile`, container or instance role).
  * Locally (`--local`): everything from the running runtime's `/_local/endpoints`.
  */
@@ -63,9 +63,10 @@ export async function resolveApiTarget(
     );
   }
   const apiUrl = checkedUrl(given);
-  const region = global.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? regionOfExecuteApiHost(apiUrl);
+  const region =
+    global.awsRegion ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? regionOfExecuteApiHost(apiUrl);
   if (region === undefined) {
-    throw new UsageError('Say which AWS region signs the requests: --region or AWS_REGION.');
+    throw new UsageError('Say which AWS region signs the requests: --aws-region or AWS_REGION.');
   }
   return {
     apiUrl,

@@ -18,7 +18,7 @@ export interface GlobalOptions {
   readonly json: boolean;
   readonly endpoint?: string;
   readonly local: boolean;
-  readonly region?: string;
+  readonly awsRegion?: string;
   readonly profile?: string;
   readonly out?: string;
   readonly all: boolean;
@@ -58,7 +58,8 @@ const globalOptionSpecs = {
   json: { type: 'boolean' },
   endpoint: { type: 'string' },
   local: { type: 'boolean' },
-  region: { type: 'string' },
+  // `--region` is left to the routes: a UN M49 region is a filter of the Secretariat's listings.
+  'aws-region': { type: 'string' },
   profile: { type: 'string' },
   body: { type: 'string' },
   'body-file': { type: 'string' },
@@ -116,7 +117,7 @@ export async function parseCommandLine(
     wait: values.wait === true,
     yes: values.yes === true,
     ...stringOption(values, 'endpoint'),
-    ...stringOption(values, 'region'),
+    ...(typeof values['aws-region'] === 'string' ? { awsRegion: values['aws-region'] } : {}),
     ...stringOption(values, 'profile'),
     ...stringOption(values, 'out'),
   };

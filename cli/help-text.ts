@@ -1,6 +1,6 @@
 import { type AdminCommand, destroysData } from './admin-commands.ts';
 import { apiUrlVariable } from './api-target.ts';
-import type { CommandOption, RequestPart } from './command-options.ts';
+import { type CommandOption, kebabCase, type RequestPart } from './command-options.ts';
 import { exitCodes } from './exit-codes.ts';
 import { cursorOption, figuresCommandFor } from './long-running.ts';
 
@@ -86,7 +86,7 @@ function optionLines(options: readonly CommandOption[], command: AdminCommand): 
         : `--${option.flag} <${valueName(option)}>${option.multiple ? '...' : ''}`;
     const facts = [
       option.required && option.path.length === 1 ? 'required' : undefined,
-      option.enumValues === undefined ? undefined : `one of: ${option.enumValues.join(', ')}`,
+      enumText(option.enumValues),
       option.multiple ? 'repeat for several' : undefined,
     ].filter((fact) => fact !== undefined);
     const text = [whole, option.description, facts.length > 0 ? `(${facts.join('; ')})` : undefined]
@@ -97,11 +97,18 @@ function optionLines(options: readonly CommandOption[], command: AdminCommand): 
   return twoColumns(rows);
 }
 
+/** The values an option takes; a long list (countries) by its count and first few. */
+function enumText(values: readonly string[] | undefined): string | undefined {
+  if (values === undefined) return undefined;
+  if (values.length <= 16) return `one of: ${values.join(', ')}`;
+  return `one of ${values.length} values: ${values.slice(0, 8).join(', ')}, ...`;
+}
+
 function valueName(option: CommandOption): string {
   if (option.type === 'boolean') return 'true|false';
   if (option.enumValues !== undefined) {
     const choices = option.enumValues.join('|');
-    return choices.length <= 24 ? choices : (option.path[option.path.length - 1] ?? 'value');
+    return choices.length <= 24 ? choices : kebabCase(option.path[option.path.length - 1] ?? 'value');
   }
   if (option.format === 'date-time') return 'instant';
   if (option.format !== undefined) return option.format;
@@ -139,7 +146,7 @@ function globalOptionLines(): string[] {
       '--local',
       'Use the running `npm start`: its API, region and local credentials (from /_local/endpoints; --endpoint or PORT if not on 3000).',
     ],
-    ['--region <region>', 'Region to sign for (default: AWS_REGION, or the execute-api host name).'],
+    ['--aws-region <region>', 'AWS region to sign for (default: AWS_REGION, or the execute-api host name).'],
     [
       '--profile <name>',
       'AWS profile of the credential chain (default: AWS_PROFILE, the environment, SSO, instance role).',

@@ -54,7 +54,7 @@ describe('where the commands go', () => {
     expect(target.apiUrl).toBe('https://a1b2c3.execute-api.eu-central-2.amazonaws.com/prod');
     expect(target.region).toBe('eu-central-2');
     const overridden = await resolveApiTarget(
-      { ...defaults, endpoint: deployed, region: 'eu-west-1' },
+      { ...defaults, endpoint: deployed, awsRegion: 'eu-west-1' },
       {
         AWS_REGION: 'us-east-1',
       },

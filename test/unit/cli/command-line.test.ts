@@ -106,7 +106,7 @@ describe('a command line becomes a request', () => {
       'wsis-forum-2022',
       '--endpoint',
       'https://api.example.org/prod',
-      '--region',
+      '--aws-region',
       'eu-central-2',
       '--profile',
       'secretariat',
@@ -114,7 +114,7 @@ describe('a command line becomes a request', () => {
     expect(request.body).toBeUndefined();
     expect(request.global).toMatchObject({
       endpoint: 'https://api.example.org/prod',
-      region: 'eu-central-2',
+      awsRegion: 'eu-central-2',
       profile: 'secretariat',
     });
   });
