@@ -7,6 +7,7 @@ import { localCredentials, localRegion } from '../../local/runtime.ts';
 import { runAdminCli } from '../support/admin-cli-process.ts';
 import { reminderFixtures } from '../support/reminder-fixtures.ts';
 import { getJson, useLocalRuntime } from './local-runtime.ts';
+import { bodyFor, createdFrom, send } from './submission-helpers.ts';
 
 // The day before the submission deadline, the clock frozen. The Scheduler emulator's check delivers
 // what is due at the frozen instant (an announcement's start); the calendar's transitions are later.
@@ -287,6 +288,61 @@ describe('announcements (part C of issue #7) with --wait', () => {
       subject: { en: 'Photo contest extended' },
       figures: { recipients: 3, sent: 3, inProgress: 0 },
     });
+  });
+});
+
+describe('the Secretariat’s listing (part A of issue #7): pages, export, statistics', () => {
+  it('lists every page with --all, exports CSV to a file and counts; before the routes exist, has no such command', async () => {
+    if (findCommand(commands, 'admin-list-submissions') === undefined) {
+      const run = await admin(['list-submissions', ...consultation, '--all']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('Unknown command "list-submissions"');
+      return;
+    }
+    const references: string[] = [];
+    for (const [index, country] of ['SN', 'BR', 'JP'].entries()) {
+      const reply = await send(`${runtime().endpoints.api}/v1/consultations/wsis-forum-2022/submissions`, {
+        method: 'POST',
+        headers: { 'idempotency-key': `admin-cli-listing-${index}` },
+        body: bodyFor(`listing.${index}@example.org`, {
+          submitter: {
+            ...(bodyFor('x@example.org').submitter as object),
+            email: `listing.${index}@example.org`,
+            country,
+          },
+        }),
+      });
+      references.push(createdFrom(reply).reference);
+    }
+
+    const all = await admin(['list-submissions', ...consultation, '--limit', '2', '--all', '--json']);
+    expect(all.code).toBe(0);
+    const listed = JSON.parse(all.stdout) as { items: { reference: string }[] };
+    const onePage = JSON.parse((await admin(['list-submissions', ...consultation, '--json'])).stdout) as {
+      items: { reference: string }[];
+    };
+    // Every page joined, in the route's order (newest first; the frozen clock makes them tie, by id).
+    expect(listed.items).toEqual(onePage.items);
+    expect(listed.items.map((item) => item.reference).sort()).toEqual([...references].sort());
+    expect(all.stderr).toBe('list-submissions: 3 items in 2 pages\n');
+
+    const africa = await admin(['list-submissions', ...consultation, '--region', 'africa']);
+    expect(africa.code).toBe(0);
+    expect(africa.stdout).toContain(references[0]);
+    expect(africa.stdout).not.toContain(references[1]);
+
+    const file = join(scratch, 'submissions.csv');
+    const exported = await admin(['export-submissions', ...consultation, '--format', 'csv', '--out', file]);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toMatch(/^export-submissions: .*, 3 rows written to .*submissions\.csv\n$/);
+    const csv = await readFile(file);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // No personal data unless asked for.
+    expect(csv.toString('utf8')).not.toContain('listing.0@example.org');
+
+    const stats = await admin(['get-stats', ...consultation]);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/^submitted\.total +3$/m);
   });
 });
 
