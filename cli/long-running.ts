@@ -55,14 +55,18 @@ export async function followPages(
   let cursor = cursorAt.cursor;
   while (cursor !== undefined && !seen.has(cursor)) {
     seen.add(cursor);
-    progress.update(items.length, undefined, `items, ${pages} page${pages === 1 ? '' : 's'}`);
+    progress.update(
+      items.length,
+      undefined,
+      `${plural(items.length, 'item').replace(/^\d+ /, '')}, ${plural(pages, 'page')}`,
+    );
     page = await client.json({ ...first, query: { ...first.query, cursor } });
     if (!isRecord(page) || !Array.isArray(page[itemsKey])) break;
     items.push(...(page[itemsKey] as unknown[]));
     pages += 1;
     cursor = nextCursorOf(page)?.cursor;
   }
-  progress.finish(`${items.length} items in ${pages} page${pages === 1 ? '' : 's'}`);
+  progress.finish(`${plural(items.length, 'item')} in ${plural(pages, 'page')}`);
   const { [cursorAt.key]: _cursor, ...rest } = firstPage;
   return { ...rest, [itemsKey]: items };
 }
@@ -166,6 +170,10 @@ export async function waitForDelivery(
     }
     await sleep(options.pollIntervalMs);
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function isRecord(value: unknown): value is JsonRecord {
