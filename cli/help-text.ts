@@ -24,6 +24,14 @@ export function programHelp(commands: readonly AdminCommand[]): string {
     '',
     `Run \`${invocation} <command> --help\` for a command's options.`,
     '',
+    'Examples:',
+    `  ${invocation} reconcile-schedules --local --id wsis-forum-2022`,
+    `  ${invocation} change-call-dates --local --id wsis-forum-2022 --call photo-contest \\`,
+    '      --closes-at 2022-03-11T13:00:00Z --reason "Photo contest extended to 11 March"',
+    `  ${invocation} grant-extension --endpoint "$API" --id wsis-forum-2022 --call official-submission \\`,
+    '      --grantee.kind email --grantee.email amina.diallo@example.org --until 2022-03-10T13:00:00Z \\',
+    '      --reason "Power cut" --json',
+    '',
     ...exitCodeLines(),
   ];
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -429,14 +430,32 @@ describe('when it cannot or will not send', () => {
   });
 
   it('says so with exit code 3 when no local runtime answers', async () => {
+    const closedPort = await freePort();
     const run = await runAdminCli([
       'reconcile-schedules',
       ...consultation,
       '--local',
       '--endpoint',
-      'http://127.0.0.1:9',
+      `http://127.0.0.1:${closedPort}`,
     ]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('No local runtime answered at http://127.0.0.1:9/_local/endpoints');
+    expect(run.stderr).toContain(
+      `No local runtime answered at http://127.0.0.1:${closedPort}/_local/endpoints`,
+    );
+    expect(run.stderr).toContain('Is `npm start` running on that port?');
   });
 });
+
+/** A loopback port nothing listens on: taken from the system, then released. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
