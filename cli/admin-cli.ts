@@ -58,6 +58,7 @@ export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<n
       await write(io.stdout, commandHelp(parsed.command, commands));
       return exitCodes.ok;
     }
+    checkLongRunOptions(parsed.request, commands);
     await confirmDestruction(parsed.request, io);
     const target = await resolveApiTarget(parsed.request.global, io.env, io.fetch);
     return await runCommand(parsed.request, createApiClient(target), commands, io);
@@ -101,13 +102,14 @@ async function runCommand(
     );
   }
 
-  if (global.all && cursorOption(command) !== undefined) {
+  if (global.all) {
     const all = await followPages(request, client, progressOf(command.name));
     await printJson(all, request, io);
     return exitCodes.ok;
   }
 
   const figuresCommand = global.wait ? figuresCommandFor(command, commands) : undefined;
+  // Checked by checkLongRunOptions: with --wait, there is a figures command.
   if (figuresCommand !== undefined) {
     const created = await client.json(request);
     const figures = figuresRequest(request, created, figuresCommand);
@@ -142,6 +144,17 @@ async function runCommand(
   }
   await printJson(JSON.parse(text), request, io);
   return exitCodes.ok;
+}
+
+/** `--all` and `--wait` where they mean something, rather than ignored where they do not. */
+function checkLongRunOptions(request: CommandRequest, commands: readonly AdminCommand[]): void {
+  const { command, global } = request;
+  if (global.all && cursorOption(command) === undefined) {
+    throw new UsageError(`--all follows a cursor from page to page; ${command.name} has no pages.`, command);
+  }
+  if (global.wait && figuresCommandFor(command, commands) === undefined) {
+    throw new UsageError(`--wait follows an announcement's delivery; ${command.name} starts none.`, command);
+  }
 }
 
 async function confirmDestruction(request: CommandRequest, io: CliIo): Promise<void> {

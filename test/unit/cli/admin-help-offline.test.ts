@@ -94,6 +94,35 @@ describe('the admin CLI with no server and no credentials', () => {
     );
   });
 
+  it('refuses --all on a route without pages and --wait on one that starts no delivery', async () => {
+    const all = offlineIo();
+    expect(
+      await runInProcess(
+        [
+          'change-call-dates',
+          '--id',
+          'wsis-forum-2022',
+          '--call',
+          'photo-contest',
+          '--closes-at',
+          '2022-03-11T13:00:00Z',
+          '--reason',
+          'r',
+          '--all',
+        ],
+        all.io,
+      ),
+    ).toBe(2);
+    expect(all.stderr.text()).toContain(
+      '--all follows a cursor from page to page; change-call-dates has no pages.',
+    );
+    const wait = offlineIo();
+    expect(await runInProcess(['reconcile-schedules', '--id', 'wsis-forum-2022', '--wait'], wait.io)).toBe(2);
+    expect(wait.stderr.text()).toContain(
+      "--wait follows an announcement's delivery; reconcile-schedules starts none.",
+    );
+  });
+
   it('asks where the API is when neither --endpoint, CONSULTATION_API_URL nor --local says', async () => {
     const { io, stderr } = offlineIo();
     expect(await runInProcess(['reconcile-schedules', '--id', 'wsis-forum-2022'], { ...io, env: {} })).toBe(
