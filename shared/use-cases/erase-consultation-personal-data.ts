@@ -1,5 +1,5 @@
 import type { PersonalDataErasedEntry, TransitionAppliedEntry } from '../domain/audit-entry.ts';
-import { erasedEmailAddress, type PersonalDataCounts } from '../domain/personal-data.ts';
+import { erasedEmailAddress, noPersonalData, type PersonalDataCounts } from '../domain/personal-data.ts';
 import { personalDataErasureId, scheduleName } from '../domain/schedule-plan.ts';
 import type { AuditTrail } from '../ports/audit-trail.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -114,16 +114,7 @@ async function eraseEverything(
   calls: Parameters<PersonalDataStore['submissionIdsOf']>[1],
   now: Date,
 ): Promise<PersonalDataCounts> {
-  const erased = {
-    submissions: 0,
-    subscriptions: 0,
-    optOuts: 0,
-    confirmationEmailCounters: 0,
-    sendRecords: 0,
-    suppressions: 0,
-    extensions: 0,
-    auditEntries: 0,
-  } satisfies PersonalDataCounts;
+  const erased: PersonalDataCounts = { ...noPersonalData };
 
   let cursor: string | undefined;
   do {

@@ -1,4 +1,9 @@
-import { erasedEmailAddress, type PersonalDataCounts, rolesOfAddress } from '../domain/personal-data.ts';
+import {
+  erasedEmailAddress,
+  noPersonalData,
+  type PersonalDataCounts,
+  rolesOfAddress,
+} from '../domain/personal-data.ts';
 import type { AuditTrail } from '../ports/audit-trail.ts';
 import type { Clock } from '../ports/clock.ts';
 import { eraseSubmissionPersons } from './erase-submission-persons.ts';
@@ -50,16 +55,7 @@ export async function erasePerson(
   const records = await findPersonRecords(ports, request.email);
   const { email } = records;
   const now = ports.clock.now();
-  const erased = {
-    submissions: 0,
-    subscriptions: 0,
-    optOuts: 0,
-    confirmationEmailCounters: 0,
-    sendRecords: 0,
-    suppressions: 0,
-    extensions: 0,
-    auditEntries: 0,
-  } satisfies PersonalDataCounts;
+  const erased: PersonalDataCounts = { ...noPersonalData };
 
   for (const { submission } of records.submissions) {
     const changed = await eraseSubmissionPersons(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsv, csvField } from '../../../shared/domain/audit-csv.ts';
+import { auditCsv } from '../../../shared/domain/audit-csv.ts';
 import type { AuditEntry } from '../../../shared/domain/audit-entry.ts';
 import { auditRow } from '../../../shared/domain/audit-row.ts';
+import { csvField } from '../../../shared/domain/csv.ts';
 
 const secretariat = 'arn:aws:iam::000000000000:user/local-secretariat';
 
