@@ -26,6 +26,8 @@ import { repositoryRoot } from './repository-root.ts';
 const sizeBudgetBytes = 512 * 1024;
 const loadRatioBudget = 1.3;
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+/** A comma-separated list of function names to measure, to iterate on a few; all by default. */
+const only = process.env.BENCH_FUNCTIONS?.split(',').map((name) => name.trim());
 /** The stage whose bundles are measured: prod, the budgeted one, unless BENCH_STAGE says otherwise. */
 const stage: StageName = stageNames.find((name) => name === process.env.BENCH_STAGE) ?? 'prod';
 const variant = { powertoolsTracer: stageConfigs[stage].powertoolsTracer };
@@ -227,10 +229,11 @@ function table(rows: readonly Row[]): string {
 try {
   const rows: Row[] = [];
   for (const definition of functionManifest as readonly FunctionDefinition[]) {
+    if (only !== undefined && !only.includes(definition.name)) continue;
     rows.push(await measure(definition));
   }
   console.log(
-    `Bundle budget: ${functionManifest.length} functions of stage ${stage} (Powertools tracer ${variant.powertoolsTracer ? 'bundled' : 'not bundled'}), ` +
+    `Bundle budget: ${rows.length} functions of stage ${stage} (Powertools tracer ${variant.powertoolsTracer ? 'bundled' : 'not bundled'}), ` +
       `Node ${process.versions.node}, median of ${runs} fresh processes each, ` +
       `targets <= ${kilobytes(sizeBudgetBytes)} minified and <= ${loadRatioBudget}x the SDK-only load time\n`,
   );

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { adminRoutes } from '../shared/contracts/routes/admin-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
@@ -6,7 +6,7 @@ import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import { auditTrailInDynamoDb, consultationsInDynamoDb } from './ports/dynamodb.ts';
 
 export const createHandler = (dependencies: Uses<'consultations' | 'auditTrail'>) =>
-  httpHandler(routeContracts['get-audit-trail'], async ({ params, caller }) => {
+  httpHandler(adminRoutes['get-audit-trail'], async ({ params, caller }) => {
     adminActor(caller);
     if ((await dependencies.consultations.find(params.id)) === undefined) {
       throw problems.consultationNotFound(params.id);
