@@ -1,5 +1,5 @@
 import type { HttpFunctionName } from '../../../functions/manifest.ts';
-import { consultationIdParams } from '../consultation.ts';
+import { consultationIdParams } from '../consultation-id-params.ts';
 import type { RouteContract } from '../route-contract.ts';
 import {
   consultationStatsSchema,

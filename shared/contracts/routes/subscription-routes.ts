@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { HttpFunctionName } from '../../../functions/manifest.ts';
-import { consultationIdParams } from '../consultation.ts';
+import { consultationIdParams } from '../consultation-id-params.ts';
 import type { RouteContract } from '../route-contract.ts';
 import {
   confirmationPageQuery,
