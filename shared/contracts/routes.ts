@@ -3,6 +3,7 @@ import type { RouteContract } from './route-contract.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { consultationRoutes } from './routes/consultation-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
+import { reminderRoutes } from './routes/reminder-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { subscriptionRoutes } from './routes/subscription-routes.ts';
 
@@ -17,5 +18,6 @@ export const routeContracts = {
   ...metaRoutes,
   ...subscriptionRoutes,
   ...submissionRoutes,
+  ...reminderRoutes,
   ...adminRoutes,
 } as const satisfies Record<HttpFunctionName, RouteContract>;

@@ -12,19 +12,9 @@ import {
   reconcileReportSchema,
 } from '../admin.ts';
 import type { RouteContract } from '../route-contract.ts';
-import { waveFiguresParams, waveFiguresSchema } from '../subscriptions.ts';
 
 /** The Secretariat's routes (IAM-signed, under /v1/admin). */
 export const adminRoutes = {
-  'get-wave-figures': {
-    summary: 'Delivery figures of a reminder wave',
-    description:
-      'For the Secretariat: sent, bounced, complained, suppressed, unsubscribed, failed, in progress.',
-    tags: ['admin'],
-    params: waveFiguresParams,
-    responses: { 200: { description: 'The figures', schema: waveFiguresSchema } },
-    problems: [400, 403, 404],
-  },
   'change-call-dates': {
     summary: 'Move a call’s dates',
     description:
