@@ -1,4 +1,4 @@
-import { adminModerationRoutes } from '../shared/contracts/admin-moderation-routes.ts';
+import { adminModerationRoutes } from '../shared/contracts/routes/admin-moderation-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { adminSubmissionNotFound } from '../shared/http/moderation-problems.ts';

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { adminRoutes } from '../shared/contracts/routes/admin-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { dateChangeReply } from '../shared/http/date-change-reply.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
@@ -7,7 +7,7 @@ import { lambdaEntry } from './lambda-entry.ts';
 import { type ReconcilerDependencies, reconcilerPorts } from './ports/reconciler.ts';
 
 export const createHandler = (dependencies: ReconcilerDependencies) =>
-  httpHandler(routeContracts['change-call-dates'], async ({ params, body, caller }) =>
+  httpHandler(adminRoutes['change-call-dates'], async ({ params, body, caller }) =>
     dateChangeReply(
       params.id,
       await changeCalendarDates(dependencies, {

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { subscriptionRoutes } from '../shared/contracts/routes/subscription-routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { confirmSubscription } from '../shared/use-cases/confirm-subscription.ts';
@@ -6,7 +6,7 @@ import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import { subscriptionsInDynamoDb } from './ports/dynamodb.ts';
 
 export const createHandler = (dependencies: Uses<'subscriptions'>) =>
-  httpHandler(routeContracts['confirm-subscription'], async ({ body }) => {
+  httpHandler(subscriptionRoutes['confirm-subscription'], async ({ body }) => {
     const result = await confirmSubscription(dependencies, body.token);
     if (result.outcome === 'invalid' || result.consultationId === undefined) {
       throw problems.confirmationLinkInvalid();

@@ -1,5 +1,5 @@
 import { requirePublicBaseUrl } from '../shared/config/runtime-config.ts';
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { submissionRoutes } from '../shared/contracts/routes/submission-routes.ts';
 import { entityTag } from '../shared/domain/submission.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
@@ -12,7 +12,7 @@ import { mailerThroughSes } from './ports/ses.ts';
 export const createHandler = (
   dependencies: Uses<'consultations' | 'extensions' | 'submissions' | 'mailer' | 'identifiers'>,
 ) =>
-  httpHandler(routeContracts['create-submission'], async ({ params, body, requestHeaders }) => {
+  httpHandler(submissionRoutes['create-submission'], async ({ params, body, requestHeaders }) => {
     // Before anything is written: a function without its link base must not store and then fail.
     const publicBaseUrl = requirePublicBaseUrl(dependencies.config);
     const { status, ...content } = body;

@@ -1,5 +1,5 @@
 import { requirePublicBaseUrl } from '../shared/config/runtime-config.ts';
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { subscriptionRoutes } from '../shared/contracts/routes/subscription-routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { subscribe } from '../shared/use-cases/subscribe.ts';
@@ -15,7 +15,7 @@ export const createHandler = (
   dependencies: Uses<'consultations' | 'subscriptions' | 'suppressions' | 'mailer'>,
 ) => {
   // Read per request: locally the API's URL is known only once it listens.
-  return httpHandler(routeContracts['create-subscription'], async ({ params, body }) => {
+  return httpHandler(subscriptionRoutes['create-subscription'], async ({ params, body }) => {
     const publicBaseUrl = requirePublicBaseUrl(dependencies.config);
     const outcome = await subscribe(
       { ...ports(dependencies), publicBaseUrl },

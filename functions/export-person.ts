@@ -1,4 +1,4 @@
-import { personalDataRouteContracts } from '../shared/contracts/personal-data-routes.ts';
+import { personalDataRouteContracts } from '../shared/contracts/routes/personal-data-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { exportPerson } from '../shared/use-cases/export-person.ts';

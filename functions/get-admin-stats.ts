@@ -1,4 +1,4 @@
-import { adminListingRouteContracts } from '../shared/contracts/admin-listing-routes.ts';
+import { adminListingRouteContracts } from '../shared/contracts/routes/admin-listing-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';

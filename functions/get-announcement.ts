@@ -1,4 +1,4 @@
-import { announcementAuditRouteContracts } from '../shared/contracts/announcement-audit-routes.ts';
+import { announcementAuditRouteContracts } from '../shared/contracts/routes/announcement-audit-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';

@@ -1,4 +1,4 @@
-import { announcementAuditRouteContracts } from '../shared/contracts/announcement-audit-routes.ts';
+import { announcementAuditRouteContracts } from '../shared/contracts/routes/announcement-audit-routes.ts';
 import { auditCsv } from '../shared/domain/audit-csv.ts';
 import type { AuditEntry } from '../shared/domain/audit-entry.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { consultationRoutes } from '../shared/contracts/routes/consultation-routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { consultationCalendar } from '../shared/use-cases/consultation-calendar.ts';
@@ -6,7 +6,7 @@ import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import { consultationsInDynamoDb } from './ports/dynamodb.ts';
 
 export const createHandler = (dependencies: Uses<'consultations'>) =>
-  httpHandler(routeContracts['get-consultation-calendar'], async ({ params, query }) => {
+  httpHandler(consultationRoutes['get-consultation-calendar'], async ({ params, query }) => {
     const calendar = await consultationCalendar(dependencies, {
       id: params.id,
       language: query.lang,

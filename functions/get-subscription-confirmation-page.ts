@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { subscriptionRoutes } from '../shared/contracts/routes/subscription-routes.ts';
 import { confirmationPage } from '../shared/domain/email/pages.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { subscriptionConfirmPath } from '../shared/use-cases/email-links.ts';
@@ -6,7 +6,7 @@ import { lambdaEntry, type Uses } from './lambda-entry.ts';
 
 /** Shows the button; confirming is the POST the button makes, never this GET. */
 export const createHandler = (_dependencies: Uses) =>
-  httpHandler(routeContracts['get-subscription-confirmation-page'], async ({ query }) => ({
+  httpHandler(subscriptionRoutes['get-subscription-confirmation-page'], async ({ query }) => ({
     status: 200,
     contentType: 'text/html; charset=utf-8',
     headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { subscriptionRoutes } from '../shared/contracts/routes/subscription-routes.ts';
 import { unsubscribePage } from '../shared/domain/email/pages.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { unsubscribePath } from '../shared/use-cases/email-links.ts';
@@ -6,7 +6,7 @@ import { lambdaEntry, type Uses } from './lambda-entry.ts';
 
 /** Shows the button; unsubscribing is the POST (the button's, or a mail client's one click). */
 export const createHandler = (_dependencies: Uses) =>
-  httpHandler(routeContracts['get-unsubscribe-page'], async ({ query }) => ({
+  httpHandler(subscriptionRoutes['get-unsubscribe-page'], async ({ query }) => ({
     status: 200,
     contentType: 'text/html; charset=utf-8',
     headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { adminRoutes } from '../shared/contracts/routes/admin-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
@@ -7,7 +7,7 @@ import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import { auditTrailInDynamoDb, consultationsInDynamoDb, extensionsInDynamoDb } from './ports/dynamodb.ts';
 
 export const createHandler = (dependencies: Uses<'consultations' | 'extensions' | 'auditTrail'>) =>
-  httpHandler(routeContracts['grant-extension'], async ({ params, body, caller }) => {
+  httpHandler(adminRoutes['grant-extension'], async ({ params, body, caller }) => {
     const result = await grantExtension(dependencies, {
       consultationId: params.id,
       call: params.call,

@@ -1,11 +1,11 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { consultationRoutes } from '../shared/contracts/routes/consultation-routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { listConsultations } from '../shared/use-cases/list-consultations.ts';
 import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import { consultationsInDynamoDb } from './ports/dynamodb.ts';
 
 export const createHandler = (dependencies: Uses<'consultations'>) =>
-  httpHandler(routeContracts['list-consultations'], async () => ({
+  httpHandler(consultationRoutes['list-consultations'], async () => ({
     status: 200,
     headers: { 'Cache-Control': 'public, max-age=60' },
     json: { consultations: await listConsultations(dependencies) },

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { adminRoutes } from '../shared/contracts/routes/admin-routes.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
@@ -8,7 +8,7 @@ import { lambdaEntry } from './lambda-entry.ts';
 import { type ReconcilerDependencies, reconcilerPorts } from './ports/reconciler.ts';
 
 export const createHandler = (dependencies: ReconcilerDependencies) =>
-  httpHandler(routeContracts['reconcile-schedules'], async ({ params, caller, requestId }) => {
+  httpHandler(adminRoutes['reconcile-schedules'], async ({ params, caller, requestId }) => {
     const actor = adminActor(caller);
     const report = await reconcileSchedules(dependencies, params.id);
     if (report === undefined) throw problems.consultationNotFound(params.id);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { consultationIdSchema } from '../shared/domain/consultation-definition.ts';
 import { startReminderWave, type WaveStartOutcome } from '../shared/use-cases/start-reminder-wave.ts';
 import { lambdaEntry, type Uses } from './lambda-entry.ts';

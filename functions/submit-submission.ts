@@ -1,5 +1,5 @@
 import { requirePublicBaseUrl } from '../shared/config/runtime-config.ts';
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { submissionRoutes } from '../shared/contracts/routes/submission-routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
 import { submissionResult } from '../shared/http/submission-result.ts';
@@ -11,7 +11,7 @@ import { mailerThroughSes } from './ports/ses.ts';
 export const createHandler = (
   dependencies: Uses<'consultations' | 'extensions' | 'submissions' | 'mailer'>,
 ) =>
-  httpHandler(routeContracts['submit-submission'], async ({ params, headers, requestHeaders }) => {
+  httpHandler(submissionRoutes['submit-submission'], async ({ params, headers, requestHeaders }) => {
     const publicBaseUrl = requirePublicBaseUrl(dependencies.config);
     return submissionResult(
       await answeringRefusals(() =>

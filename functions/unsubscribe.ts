@@ -1,5 +1,5 @@
 import { environmentVariableNames, requiredSetting } from '../shared/config/runtime-config.ts';
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { subscriptionRoutes } from '../shared/contracts/routes/subscription-routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { problems } from '../shared/http/problem.ts';
 import { unsubscribe } from '../shared/use-cases/unsubscribe.ts';
@@ -11,7 +11,7 @@ export const createHandler = (dependencies: Uses<'subscriptions'>) => {
     dependencies.config.linkSigningSecret,
     environmentVariableNames.linkSigningSecret,
   );
-  return httpHandler(routeContracts.unsubscribe, async ({ query }) => {
+  return httpHandler(subscriptionRoutes.unsubscribe, async ({ query }) => {
     const outcome = await unsubscribe(
       {
         get subscriptions() {

@@ -1,4 +1,4 @@
-import { routeContracts } from '../shared/contracts/routes.ts';
+import { submissionRoutes } from '../shared/contracts/routes/submission-routes.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { answeringRefusals } from '../shared/http/submission-problems.ts';
 import { submissionResult } from '../shared/http/submission-result.ts';
@@ -7,7 +7,7 @@ import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import { consultationsInDynamoDb, extensionsInDynamoDb, submissionsInDynamoDb } from './ports/dynamodb.ts';
 
 export const createHandler = (dependencies: Uses<'consultations' | 'extensions' | 'submissions'>) =>
-  httpHandler(routeContracts['withdraw-submission'], async ({ params, headers, requestHeaders }) =>
+  httpHandler(submissionRoutes['withdraw-submission'], async ({ params, headers, requestHeaders }) =>
     submissionResult(
       await answeringRefusals(() =>
         withdrawSubmission(dependencies, {

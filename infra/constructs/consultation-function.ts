@@ -19,7 +19,7 @@ import type { Access, FunctionDefinition } from '../../functions/manifest.ts';
 import { type TableKey, tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
 import type { QueueKey } from '../../shared/adapters/sqs/queue-definitions.ts';
 import type { LogLevel } from '../stage-config.ts';
-import { bundleDefines, functionBundling } from './function-bundling.ts';
+import { bundleAliases, bundleDefines, functionBundling } from './function-bundling.ts';
 
 /** The repository root: esbuild's project root, where package-lock.json and every entry live. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -172,6 +172,9 @@ export class ConsultationFunction extends Construct {
         sourcesContent: functionBundling.sourcesContent,
         externalModules: [...functionBundling.external],
         define: bundleDefines({ powertoolsTracer: props.powertoolsTracer ?? false }),
+        esbuildArgs: {
+          '--alias': Object.entries(bundleAliases()).map(([from, to]) => `${from}=${to}`),
+        },
         forceDockerBundling: false,
       },
     });

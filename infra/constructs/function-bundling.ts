@@ -1,4 +1,8 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
+import { servedOpenApiDocument } from '../../shared/contracts/openapi-document.ts';
 
 /**
  * How every function is bundled, in one place: the CDK construct hands these settings to
@@ -6,8 +10,10 @@ import type { BuildOptions } from 'esbuild';
  * the same settings to esbuild's API, so the sizes and load times it measures are those of the code
  * Lambda runs. A template test compares the two outputs byte for byte.
  *
- * Pure data and esbuild types only: the benchmark imports it without loading the CDK.
+ * No CDK here: the benchmark imports it without loading the CDK.
  */
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 // esbuild's ESM output has no `require`; bundled CommonJS dependencies that require Node built-ins
 // need one, so the bundle starts by creating it from its own URL.
@@ -42,6 +48,46 @@ export function bundleDefines(variant: BundleVariant): Record<string, string> {
   return { 'process.env.BUNDLE_POWERTOOLS_TRACER': JSON.stringify(String(variant.powertoolsTracer)) };
 }
 
+/** Where bundling writes the modules it generates (git-ignored). */
+export const generatedModulesDirectory = path.join(repositoryRoot, '.bundle-generated');
+
+/** The module `#openapi-document` becomes in a bundle: the document's text, generated now. */
+export function bundledOpenApiDocumentSource(): string {
+  return `export const servedOpenApiDocument = () => ${JSON.stringify(servedOpenApiDocument())};\n`;
+}
+
+function writeGenerated(name: string, contents: string): string {
+  mkdirSync(generatedModulesDirectory, { recursive: true });
+  const file = path.join(generatedModulesDirectory, name);
+  // Written aside and renamed: the benchmark and a synth may bundle at the same time.
+  const written = `${file}.${process.pid}.tmp`;
+  writeFileSync(written, contents);
+  renameSync(written, file);
+  return file;
+}
+
+let aliases: Readonly<Record<string, string>> | undefined;
+
+/**
+ * Import paths a bundle resolves to other modules than a run from source does (esbuild's `alias`):
+ * - `@aws-sdk/credential-provider-node`, the SDK's default credential chain, becomes its first
+ *   link, the environment, which is where Lambda puts a function's credentials
+ *   (`shared/adapters/aws/lambda-credential-provider.ts`). The SDK-only bundles of the benchmark
+ *   get the same substitute, so they still hold exactly the clients the functions hold.
+ * - `#openapi-document` becomes the OpenAPI document generated from the contracts at build time.
+ * Generated modules are written once per process, when first asked for.
+ */
+export function bundleAliases(): Readonly<Record<string, string>> {
+  aliases ??= {
+    '@aws-sdk/credential-provider-node': path.join(
+      repositoryRoot,
+      'shared/adapters/aws/lambda-credential-provider.ts',
+    ),
+    '#openapi-document': writeGenerated('openapi-document.js', bundledOpenApiDocumentSource()),
+  };
+  return aliases;
+}
+
 /** The esbuild API options equal to what `NodejsFunction` passes the esbuild CLI for an entry. */
 export function esbuildOptionsFor(entryPoint: string, outfile: string, variant: BundleVariant): BuildOptions {
   return {
@@ -58,6 +104,7 @@ export function esbuildOptionsFor(entryPoint: string, outfile: string, variant: 
     sourcesContent: functionBundling.sourcesContent,
     external: [...functionBundling.external],
     define: bundleDefines(variant),
+    alias: { ...bundleAliases() },
     logLevel: 'warning',
   };
 }

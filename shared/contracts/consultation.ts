@@ -1,17 +1,12 @@
 import * as z from 'zod';
-import {
-  callKinds,
-  consultationDefinitionSchema,
-  consultationIdSchema,
-  languages,
-} from '../domain/consultation-definition.ts';
+import { callKinds, consultationDefinitionSchema, languages } from '../domain/consultation-definition.ts';
 import { instantSchema } from '../domain/instant.ts';
 import { localizedTextSchema } from '../domain/localized-text.ts';
 import { isIanaTimeZone } from '../domain/time-zone.ts';
 
 /** Wire contracts of the public consultation routes; the OpenAPI document is generated from them. */
 
-export const consultationIdParams = z.strictObject({ id: consultationIdSchema });
+export { consultationIdParams } from './consultation-id-params.ts';
 
 const timeZoneSchema = z
   .string()

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCredentials, localLinkSigningSecret, localRegion } from '../../local/runtime.ts';
 import { signedFetch } from '../../local/signed-fetch.ts';
-import { announcementViewSchema } from '../../shared/contracts/announcement-audit-routes.ts';
+import { announcementViewSchema } from '../../shared/contracts/routes/announcement-audit-routes.ts';
 import { addressKey } from '../../shared/domain/email-address.ts';
 import { signUnsubscribeToken } from '../../shared/domain/link-tokens.ts';
 import type { Language } from '../../shared/domain/localized-text.ts';

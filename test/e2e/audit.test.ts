@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCredentials, localRegion } from '../../local/runtime.ts';
 import { signedFetch } from '../../local/signed-fetch.ts';
-import { auditResponseSchema } from '../../shared/contracts/announcement-audit-routes.ts';
+import { auditResponseSchema } from '../../shared/contracts/routes/announcement-audit-routes.ts';
 import { reminderFixtures } from '../support/reminder-fixtures.ts';
 import { emailsTo } from '../support/ses-store.ts';
 import { useLocalRuntime } from './local-runtime.ts';

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCredentials, localLinkSigningSecret, localRegion } from '../../local/runtime.ts';
 import { signedFetch } from '../../local/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { personErasureSchema, personExportSchema } from '../../shared/contracts/personal-data-routes.ts';
+import {
+  personErasureSchema,
+  personExportSchema,
+} from '../../shared/contracts/routes/personal-data-routes.ts';
 import { consultationStatsSchema } from '../../shared/contracts/submission.ts';
 import { waveFiguresSchema } from '../../shared/contracts/subscriptions.ts';
 import { addressKey } from '../../shared/domain/email-address.ts';

@@ -1,11 +1,11 @@
-import type { HttpFunctionName } from '../../functions/manifest.ts';
+import type { HttpFunctionName } from '../../../functions/manifest.ts';
 import {
   adminSubmissionParams,
   adminSubmissionSchema,
   moderationBody,
   moderationResponseSchema,
-} from './admin-moderation.ts';
-import type { RouteContract } from './route-contract.ts';
+} from '../admin-moderation.ts';
+import type { RouteContract } from '../route-contract.ts';
 
 /** The Secretariat's routes on one submission: read it whole, moderate a workshop request. */
 export const adminModerationRoutes = {

@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import type { HttpFunctionName } from '../../functions/manifest.ts';
+import type { HttpFunctionName } from '../../../functions/manifest.ts';
 import {
   announcementStates,
   announcementSubjectSchema,
   announcementTextSchema,
-} from '../domain/announcement.ts';
-import { auditEntrySchema } from '../domain/audit-entry.ts';
-import { callKinds, consultationIdSchema } from '../domain/consultation-definition.ts';
-import { instantSchema } from '../domain/instant.ts';
-import { adminConsultationParams } from './admin.ts';
-import type { RouteContract } from './route-contract.ts';
-import { waveFiguresSchema } from './subscriptions.ts';
+} from '../../domain/announcement.ts';
+import { auditEntrySchema } from '../../domain/audit-entry.ts';
+import { callKinds, consultationIdSchema } from '../../domain/consultation-definition.ts';
+import { instantSchema } from '../../domain/instant.ts';
+import { adminConsultationParams } from '../admin.ts';
+import type { RouteContract } from '../route-contract.ts';
+import { waveFiguresSchema } from '../subscriptions.ts';
 
 /** Wire contracts of the Secretariat's announcements and of the audit route (issue #7, part C). */
 

@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import type { HttpFunctionName } from '../../functions/manifest.ts';
-import { actionLineSchema, actionLines } from '../domain/action-lines.ts';
-import { callKinds, consultationIdSchema } from '../domain/consultation-definition.ts';
-import { countryCodeSchema } from '../domain/country-codes.ts';
-import { instantSchema } from '../domain/instant.ts';
-import { decodeListingCursor } from '../domain/listing-cursor.ts';
-import { stakeholderTypeSchema, stakeholderTypes } from '../domain/stakeholder-type.ts';
-import { submissionStatuses } from '../domain/submission.ts';
-import { personalDataColumns } from '../domain/submission-export.ts';
-import { unRegionIds, unSubRegionIds } from '../domain/un-m49-regions.ts';
-import type { RouteContract } from './route-contract.ts';
+import type { HttpFunctionName } from '../../../functions/manifest.ts';
+import { actionLineSchema, actionLines } from '../../domain/action-lines.ts';
+import { callKinds, consultationIdSchema } from '../../domain/consultation-definition.ts';
+import { countryCodeSchema } from '../../domain/country-codes.ts';
+import { instantSchema } from '../../domain/instant.ts';
+import { decodeListingCursor } from '../../domain/listing-cursor.ts';
+import { stakeholderTypeSchema, stakeholderTypes } from '../../domain/stakeholder-type.ts';
+import { submissionStatuses } from '../../domain/submission.ts';
+import { personalDataColumns } from '../../domain/submission-export.ts';
+import { unRegionIds, unSubRegionIds } from '../../domain/un-m49-regions.ts';
+import type { RouteContract } from '../route-contract.ts';
 
 /**
  * Contracts of the Secretariat's list, export and statistics of submissions (issue #7, part A).

@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import type { HttpFunctionName } from '../../functions/manifest.ts';
-import { auditEntrySchema } from '../domain/audit-entry.ts';
-import { callKinds } from '../domain/consultation-definition.ts';
-import { emailAddressSchema } from '../domain/email-address.ts';
-import { extensionSchema } from '../domain/extension.ts';
-import { instantSchema } from '../domain/instant.ts';
-import { languageSchema } from '../domain/localized-text.ts';
-import { addressRoles, personalDataCountsSchema } from '../domain/personal-data.ts';
-import { submissionStatuses } from '../domain/submission.ts';
-import { submissionContentSchema } from '../domain/submission-content.ts';
-import type { RouteContract } from './route-contract.ts';
+import type { HttpFunctionName } from '../../../functions/manifest.ts';
+import { auditEntrySchema } from '../../domain/audit-entry.ts';
+import { callKinds } from '../../domain/consultation-definition.ts';
+import { emailAddressSchema } from '../../domain/email-address.ts';
+import { extensionSchema } from '../../domain/extension.ts';
+import { instantSchema } from '../../domain/instant.ts';
+import { languageSchema } from '../../domain/localized-text.ts';
+import { addressRoles, personalDataCountsSchema } from '../../domain/personal-data.ts';
+import { submissionStatuses } from '../../domain/submission.ts';
+import { submissionContentSchema } from '../../domain/submission-content.ts';
+import type { RouteContract } from '../route-contract.ts';
 
 /** Wire contracts of the Secretariat's data-protection routes under `/v1/admin/people/` (IAM-signed). */
 
