@@ -112,22 +112,27 @@ describe.each(dynamoDbTargets)('DynamoDB target $name', (target) => {
         ),
       ).toEqual(expectedAttributes);
 
-      const indexes = (table?.GlobalSecondaryIndexes ?? []).map((index) => ({
-        IndexName: index.IndexName,
-        KeySchema: index.KeySchema,
-        Projection: index.Projection,
-        IndexStatus: index.IndexStatus,
-      }));
+      // DynamoDB Local lists a table's indexes in an order of its own: compare them by name.
+      const indexes = (table?.GlobalSecondaryIndexes ?? [])
+        .map((index) => ({
+          IndexName: index.IndexName,
+          KeySchema: index.KeySchema,
+          Projection: index.Projection,
+          IndexStatus: index.IndexStatus,
+        }))
+        .sort((a, b) => (a.IndexName ?? '').localeCompare(b.IndexName ?? ''));
       expect(indexes).toEqual(
-        definition.globalSecondaryIndexes.map((index) => ({
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-            ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
-          ],
-          Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
-          IndexStatus: 'ACTIVE',
-        })),
+        [...definition.globalSecondaryIndexes]
+          .sort((a, b) => a.indexName.localeCompare(b.indexName))
+          .map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
+            ],
+            Projection: { ProjectionType: index.projection === 'keys-only' ? 'KEYS_ONLY' : 'ALL' },
+            IndexStatus: 'ACTIVE',
+          })),
       );
     }
   });
