@@ -54,6 +54,22 @@ async function erase(email: string, reason?: string) {
   return personErasureSchema.parse(await response.json());
 }
 
+/** The Secretariat's statistics (by region, action line, SDG...) and its export with personal data. */
+async function adminStats(): Promise<unknown> {
+  const response = await admin('GET', `/v1/admin/consultations/${wsis}/stats`);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+async function exportWithPersonalData(format: 'csv' | 'json'): Promise<string> {
+  const response = await admin(
+    'GET',
+    `/v1/admin/consultations/${wsis}/submissions/export?format=${format}&personalData=true`,
+  );
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
 async function publicStats() {
   return consultationStatsSchema.parse(
     (await send(api(`/v1/consultations/${wsis}/stats`), { method: 'GET' })).body,
@@ -149,6 +165,7 @@ describe('personal data of one address: export, erasure, no trace left, statisti
   let fixtures: ReturnType<typeof reminderFixtures>;
   let official: Awaited<ReturnType<typeof createSubmission>>;
   let statsBefore: Awaited<ReturnType<typeof publicStats>>;
+  let adminStatsBefore: unknown;
   let figuresBefore: Awaited<ReturnType<typeof waveFigures>>;
   let heldBefore: Awaited<ReturnType<typeof exportOf>>['submissions'] = [];
 
@@ -221,6 +238,9 @@ describe('personal data of one address: export, erasure, no trace left, statisti
     await fixtures.suppress(person);
 
     statsBefore = await publicStats();
+    adminStatsBefore = await adminStats();
+    // Before the erasure, the Secretariat's export with personal data names the person.
+    expect((await exportWithPersonalData('csv')).toLowerCase()).toContain(personLower);
     figuresBefore = await waveFigures();
   });
   afterAll(() => fixtures?.close());
@@ -342,7 +362,11 @@ describe('personal data of one address: export, erasure, no trace left, statisti
     expect(dump.some((item) => item.includes(bystander))).toBe(true);
 
     expect(await publicStats()).toEqual(statsBefore);
+    expect(await adminStats()).toEqual(adminStatsBefore);
     expect(await waveFigures()).toEqual(figuresBefore);
+    for (const format of ['csv', 'json'] as const) {
+      expect((await exportWithPersonalData(format)).toLowerCase()).not.toContain(personLower);
+    }
     // Whatever any statistic counts (call, status, stakeholder type, country and so region, action
     // lines, SDGs, organization, language) is what it was.
     for (const before of heldBefore) {
