@@ -24,7 +24,8 @@ export type DeadlineReminderChoice =
  * - a call where they hold a draft stays in even if another submission of theirs is in there.
  * Someone queued as a draft holder whose draft has since gone (withdrawn) without a submission
  * keeps a reminder without drafts: the call still closes and they had started on it. Drafts read
- * at send time replace the ones queued, which may be stale.
+ * at send time replace the ones queued, which may be stale; when nothing is found, the queued
+ * recipient is sent as it is.
  */
 export function chooseDeadlineReminder(
   waveCalls: readonly CallKind[],
@@ -32,6 +33,10 @@ export function chooseDeadlineReminder(
   submissions: readonly RecipientSubmission[],
 ): DeadlineReminderChoice {
   const inWave = submissions.filter((submission) => waveCalls.includes(submission.call));
+  // Nothing found: the recipient as queued. A draft holder's drafts were read from the items at
+  // fan-out; finding none now means the index has not caught up with a new draft yet, or the
+  // draft was stored before the index existed (a change of status rewrites its index key).
+  if (inWave.length === 0) return { kind: 'send', calls: waveCalls, recipient };
   const drafts = waveCalls.flatMap((call) =>
     inWave
       .filter((submission) => submission.call === call && submission.status === 'draft')

@@ -81,6 +81,14 @@ describe('what a deadline reminder says to one recipient', () => {
     });
   });
 
+  it('keeps the drafts as queued when nothing is found for the address (index not caught up)', () => {
+    expect(chooseDeadlineReminder(waveCalls, queuedAsDraftHolder, [])).toEqual({
+      kind: 'send',
+      calls: waveCalls,
+      recipient: queuedAsDraftHolder,
+    });
+  });
+
   it('drops drafts queued earlier that are gone now: submitted means no reminder', () => {
     expect(
       chooseDeadlineReminder(['official-submission'], queuedAsDraftHolder, [
