@@ -14,6 +14,7 @@ import { createDynamoDbSendRecords } from '../shared/adapters/dynamodb/send-reco
 import { createDynamoDbSubmissionCatalog } from '../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../shared/adapters/dynamodb/submission-statistics.ts';
+import { createDynamoDbSubmitterStandings } from '../shared/adapters/dynamodb/submitter-standings.ts';
 import { createDynamoDbSubscriptionRepository } from '../shared/adapters/dynamodb/subscription-repository.ts';
 import { createDynamoDbSuppressionList } from '../shared/adapters/dynamodb/suppression-list.ts';
 import { createDynamoDbTransitionLedger } from '../shared/adapters/dynamodb/transition-ledger.ts';
@@ -44,6 +45,7 @@ import type { SendRecords } from '../shared/ports/send-records.ts';
 import type { SubmissionCatalog } from '../shared/ports/submission-catalog.ts';
 import type { SubmissionRepository } from '../shared/ports/submission-repository.ts';
 import type { SubmissionStatistics } from '../shared/ports/submission-statistics.ts';
+import type { SubmitterStandings } from '../shared/ports/submitter-standings.ts';
 import type { SubscriptionRepository } from '../shared/ports/subscription-repository.ts';
 import type { SuppressionList } from '../shared/ports/suppression-list.ts';
 import type { TransitionLedger } from '../shared/ports/transition-ledger.ts';
@@ -89,6 +91,8 @@ export interface Dependencies {
   readonly moderationEmails: ModerationEmails;
   /** What is held about a person across the tables, for data-protection requests and retention. */
   readonly personalData: PersonalDataStore;
+  /** What each recipient of a deadline reminder has submitted or holds as a draft (submissions table). */
+  readonly submitterStandings: SubmitterStandings;
 }
 
 /** How to get each AWS client; each is called at most once per composition. */
@@ -171,6 +175,9 @@ export function createDependencies(
     }),
   );
   const pacer = once(() => createSendPacer(config, options.pacersSharingTheRate));
+  const submitterStandings = once(() =>
+    createDynamoDbSubmitterStandings(documents(), config.tableNames.submissions),
+  );
   const submissionCatalog = once(() =>
     createDynamoDbSubmissionCatalog(documents(), config.tableNames.submissions),
   );
@@ -241,6 +248,9 @@ export function createDependencies(
     },
     get personalData() {
       return personalData();
+    },
+    get submitterStandings() {
+      return submitterStandings();
     },
   };
 }

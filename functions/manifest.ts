@@ -188,6 +188,8 @@ export const functionManifest = [
       writeDeliveries,
       sendEmail,
       { kind: 'queue', queue: 'reminders', mode: 'consume' },
+      // What a deadline reminder's recipient has submitted or holds as a draft (`bySubmitter`).
+      readSubmissions,
     ],
     timeoutSeconds: 300,
   },

@@ -13,6 +13,7 @@ import {
   announcementsInDynamoDb,
   consultationsInDynamoDb,
   sendRecordsInDynamoDb,
+  submitterStandingsInDynamoDb,
   subscriptionsInDynamoDb,
   suppressionsInDynamoDb,
 } from './ports/dynamodb.ts';
@@ -41,7 +42,14 @@ const reminderBatchSchema = z.object({
  */
 export const createHandler = (
   dependencies: Uses<
-    'consultations' | 'announcements' | 'sendRecords' | 'suppressions' | 'subscriptions' | 'mailer' | 'pacer'
+    | 'consultations'
+    | 'announcements'
+    | 'sendRecords'
+    | 'suppressions'
+    | 'subscriptions'
+    | 'mailer'
+    | 'pacer'
+    | 'submitterStandings'
   >,
 ) => {
   const settings = {
@@ -92,4 +100,5 @@ export const handler = lambdaEntry(createHandler, {
   mailer: mailerThroughSes,
   pacer: pacerPerExecutionEnvironment,
   announcements: announcementsInDynamoDb,
+  submitterStandings: submitterStandingsInDynamoDb,
 });

@@ -12,6 +12,7 @@ import { createDynamoDbSendRecords } from '../../shared/adapters/dynamodb/send-r
 import { createDynamoDbSubmissionCatalog } from '../../shared/adapters/dynamodb/submission-catalog.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
 import { createDynamoDbSubmissionStatistics } from '../../shared/adapters/dynamodb/submission-statistics.ts';
+import { createDynamoDbSubmitterStandings } from '../../shared/adapters/dynamodb/submitter-standings.ts';
 import { createDynamoDbSubscriptionRepository } from '../../shared/adapters/dynamodb/subscription-repository.ts';
 import { createDynamoDbSuppressionList } from '../../shared/adapters/dynamodb/suppression-list.ts';
 import { createDynamoDbTransitionLedger } from '../../shared/adapters/dynamodb/transition-ledger.ts';
@@ -101,3 +102,7 @@ export const moderationEmailsInDynamoDb: PortFactory<'moderationEmails'> = (conf
  */
 export const personalDataInDynamoDb: PortFactory<'personalData'> = (config) =>
   createDynamoDbPersonalDataStore(documentClient(), config.tableNames);
+
+/** Submissions table, read only (`bySubmitter`, then the items): what a reminder's recipient holds. */
+export const submitterStandingsInDynamoDb: PortFactory<'submitterStandings'> = (config) =>
+  createDynamoDbSubmitterStandings(documentClient(), config.tableNames.submissions);

@@ -70,6 +70,9 @@ export const waveFiguresSchema = z
     complained: z.int(),
     suppressed: z.int().meta({ description: 'Not sent: the address was on the suppression list.' }),
     unsubscribed: z.int().meta({ description: 'Not sent: the address had unsubscribed.' }),
+    alreadySubmitted: z.int().meta({
+      description: "Not sent (deadline waves): the recipient's submission was in for every call of the wave.",
+    }),
     failed: z.int().meta({ description: 'SES refused the email for good.' }),
     inProgress: z.int().meta({ description: 'Being sent or waiting for a retry.' }),
   })

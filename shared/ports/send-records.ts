@@ -5,7 +5,7 @@
  *   (none) ──claim──▶ sending ──SES accepted──▶ sent
  *     │                 │  ╲──SES refused for good──▶ failed
  *     │                 ╰──SES refused for now (throttled, 5xx)──▶ pending ──claim──▶ sending …
- *     ╰──suppressed / opted out──▶ suppressed | unsubscribed
+ *     ╰──suppressed / opted out / submission in──▶ suppressed | unsubscribed | already-submitted
  *
  * `sending` is claimed with an attempt id before SES is called. When the sender cannot tell whether
  * SES accepted the email (a crash, a lost response), the record stays `sending`: SES's own Send
@@ -14,7 +14,14 @@
  * trade-off: never a second email while SES's events flow, at the price of a late email after a
  * crash before SES was reached.
  */
-export type SendState = 'pending' | 'sending' | 'sent' | 'suppressed' | 'unsubscribed' | 'failed';
+export type SendState =
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'suppressed'
+  | 'unsubscribed'
+  | 'already-submitted'
+  | 'failed';
 
 export interface WaveRef {
   readonly consultationId: string;
@@ -40,6 +47,8 @@ export interface DeliveryFigures {
   readonly complained: number;
   readonly suppressed: number;
   readonly unsubscribed: number;
+  /** Not sent: a deadline reminder to someone whose submission was in for every call of the wave. */
+  readonly alreadySubmitted: number;
   readonly failed: number;
   /** Claimed or waiting to be retried: not final yet. */
   readonly inProgress: number;
@@ -68,7 +77,12 @@ export interface SendRecords {
   /** `failed` after SES refused the email for good; only by the attempt that claimed it. */
   fail(wave: WaveRef, addressKey: string, attempt: string, reason: string, at: Date): Promise<void>;
   /** Records that nothing is sent to the recipient, unless something already was. */
-  skip(wave: WaveRef, addressKey: string, state: 'suppressed' | 'unsubscribed', at: Date): Promise<void>;
+  skip(
+    wave: WaveRef,
+    addressKey: string,
+    state: 'suppressed' | 'unsubscribed' | 'already-submitted',
+    at: Date,
+  ): Promise<void>;
   /** What SES reported for a message of the wave; ignored when the record does not exist. */
   recordEvent(wave: WaveRef, addressKey: string, event: DeliveryEvent): Promise<void>;
   figures(wave: WaveRef): Promise<DeliveryFigures>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chooseDeadlineReminder, type DeadlineReminderChoice } from '../domain/deadline-reminder-choice.ts';
 import { renderReminderEmail } from '../domain/email/reminder-email.ts';
 import { addressKey, normalizeEmailAddress } from '../domain/email-address.ts';
 import { signUnsubscribeToken } from '../domain/link-tokens.ts';
@@ -11,6 +12,7 @@ import { type Mailer, MailerError } from '../ports/mailer.ts';
 import type { ReminderBatch } from '../ports/reminder-queue.ts';
 import type { SendPacer } from '../ports/send-pacer.ts';
 import type { SendRecord, SendRecords, WaveRef } from '../ports/send-records.ts';
+import type { SubmissionStanding, SubmitterStandings } from '../ports/submitter-standings.ts';
 import type { SubscriptionRepository } from '../ports/subscription-repository.ts';
 import type { SuppressionList } from '../ports/suppression-list.ts';
 import { listUnsubscribeHeaders, unsubscribeLink } from './email-links.ts';
@@ -22,6 +24,7 @@ export interface SendRemindersPorts {
   readonly sendRecords: SendRecords;
   readonly suppressions: SuppressionList;
   readonly subscriptions: SubscriptionRepository;
+  readonly submitterStandings: SubmitterStandings;
   readonly mailer: Mailer;
   readonly pacer: SendPacer;
   readonly clock: Clock;
@@ -78,10 +81,15 @@ export async function sendReminderBatch(
   const recipients = new Map<string, WaveRecipient>();
   for (const recipient of batch.recipients) recipients.set(addressKey(recipient.email), recipient);
   const keys = [...recipients.keys()];
-  const [records, suppressed, optedOut] = await Promise.all([
+  const noStandings: ReadonlyMap<string, readonly SubmissionStanding[]> = new Map();
+  const [records, suppressed, optedOut, standings] = await Promise.all([
     ports.sendRecords.getMany(ref, keys),
     ports.suppressions.suppressedAmong(keys),
     ports.subscriptions.optedOutAmong(batch.consultationId, keys),
+    // Read now, not at fan-out: a submission sent or a draft started since then counts.
+    wave.kind === 'deadline'
+      ? ports.submitterStandings.among(batch.consultationId, wave.calls, keys)
+      : Promise.resolve(noStandings),
   ]);
 
   let sent = 0;
@@ -89,13 +97,18 @@ export async function sendReminderBatch(
   const outcomes: RecipientOutcome[] = [];
   const worker = async () => {
     for (let next = work.shift(); next !== undefined; next = work.shift()) {
-      const [key, recipient] = next;
+      const [key, queued] = next;
+      const choice: DeadlineReminderChoice | undefined =
+        wave.kind === 'deadline'
+          ? chooseDeadlineReminder(wave.calls, queued, standings.get(key) ?? [])
+          : undefined;
       const outcome = await sendToRecipient(ports, settings, {
         ref,
         stored,
-        wave,
+        wave: choice?.kind === 'send' && wave.kind === 'deadline' ? { ...wave, calls: choice.calls } : wave,
         key,
-        recipient,
+        recipient: choice?.kind === 'send' ? choice.recipient : queued,
+        alreadySubmitted: choice?.kind === 'already-submitted',
         record: records.get(key),
         suppressed: suppressed.has(key),
         optedOut: optedOut.has(key),
@@ -119,6 +132,8 @@ interface RecipientWork {
   readonly record: SendRecord | undefined;
   readonly suppressed: boolean;
   readonly optedOut: boolean;
+  /** A deadline wave whose every call already has the recipient's submission: nothing is due. */
+  readonly alreadySubmitted: boolean;
   readonly onSent: () => void;
 }
 
@@ -133,6 +148,10 @@ async function sendToRecipient(
   if (record === undefined || record.state === 'pending') {
     if (work.suppressed || work.optedOut) {
       await ports.sendRecords.skip(ref, key, work.suppressed ? 'suppressed' : 'unsubscribed', now);
+      return 'final';
+    }
+    if (work.alreadySubmitted) {
+      await ports.sendRecords.skip(ref, key, 'already-submitted', now);
       return 'final';
     }
   }

@@ -87,13 +87,15 @@ describe.each(dynamoDbTargets)('send records, wave log and subscriptions on $nam
     await records.skip(wave, addressKey('suppressed@example.org'), 'suppressed', at);
     await records.claim(wave, addressKey('rejected@example.org'), 'only', at);
     await records.fail(wave, addressKey('rejected@example.org'), 'only', 'MessageRejected', at);
+    await records.skip(wave, addressKey('submitted@example.org'), 'already-submitted', at);
     expect(await records.figures(wave)).toEqual({
-      recipients: 4,
+      recipients: 5,
       sent: 2,
       bounced: 1,
       complained: 0,
       suppressed: 1,
       unsubscribed: 0,
+      alreadySubmitted: 1,
       failed: 1,
       inProgress: 0,
     });

@@ -50,8 +50,10 @@ function decode(cursor: string | undefined): z.infer<typeof cursorSchema> {
  * items, consistently, and drops a draft submitted since the index was written. No Scan.
  *
  * One page covers one call. A submitter holding drafts in two calls of a shared wave appears once
- * per call; the send records let only the first through, so that email names the drafts of one
- * call only. Meeting waves have no draft holders.
+ * per call; the send records let only the first through, and the sender reads the recipient's
+ * drafts in every call of the wave again when it sends (`SubmitterStandings`), so that one email
+ * names them all, whichever source or page queued the address first. Meeting waves have no draft
+ * holders.
  */
 export function createDynamoDbDraftHolders(
   documentClient: DynamoDBDocumentClient,

@@ -55,6 +55,7 @@ const sendStates: readonly SendState[] = [
   'sent',
   'suppressed',
   'unsubscribed',
+  'already-submitted',
   'failed',
 ];
 

@@ -32,6 +32,7 @@ const sendStates: readonly SendState[] = [
   'sent',
   'suppressed',
   'unsubscribed',
+  'already-submitted',
   'failed',
 ];
 
@@ -228,6 +229,7 @@ export function createDynamoDbSendRecords(
         complained: 0,
         suppressed: 0,
         unsubscribed: 0,
+        alreadySubmitted: 0,
         failed: 0,
         inProgress: 0,
       };
@@ -254,6 +256,9 @@ export function createDynamoDbSendRecords(
             case 'unsubscribed':
             case 'failed':
               counts[record.state] += 1;
+              break;
+            case 'already-submitted':
+              counts.alreadySubmitted += 1;
               break;
             case 'pending':
             case 'sending':

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { callKinds } from '../../domain/consultation-definition.ts';
+import { addressKey } from '../../domain/email-address.ts';
 import type { StoredSubmission } from '../../domain/submission.ts';
 import { submissionStatuses } from '../../domain/submission.ts';
 import { submissionContentSchema } from '../../domain/submission-content.ts';
@@ -21,7 +22,7 @@ import { conditionalWrite } from './conditional-write.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 const table = tableDefinitions.submissions;
-const [byCallStatus, byReference, byConsultation] = table.globalSecondaryIndexes;
+const [byCallStatus, byReference, byConsultation, bySubmitter] = table.globalSecondaryIndexes;
 const pk = table.partitionKey.name;
 const sk = table.sortKey.name;
 
@@ -49,6 +50,25 @@ function consultationListingKey(submission: StoredSubmission): Record<string, st
   return {
     [byConsultation.partitionKey.name]: submission.consultationId,
     [byConsultation.sortKey.name]: consultationListingSortKey(submission.createdAt, submission.id),
+  };
+}
+
+/** The partition of `bySubmitter` that holds one submitter's submissions in a consultation. */
+export const submitterPartition = (consultationId: string, submitterAddressKey: string) =>
+  `${consultationId}#${submitterAddressKey}`;
+
+/**
+ * The `bySubmitter` index key: written from the submission as it is stored, so a status change
+ * (submitted, withdrawn) or an erasure (the address becomes the erased placeholder) moves it in
+ * the same PutItem; only the address key (SHA-256) is copied, never the address.
+ */
+function submitterKey(submission: StoredSubmission): Record<string, string> {
+  return {
+    [bySubmitter.partitionKey.name]: submitterPartition(
+      submission.consultationId,
+      addressKey(submission.content.submitter.email),
+    ),
+    [bySubmitter.sortKey.name]: `${submission.call}#${submission.status}#${submission.id}`,
   };
 }
 
@@ -109,6 +129,7 @@ function submissionItem(submission: StoredSubmission): Record<string, unknown> {
       `${submission.status}#${submission.content.submitter.stakeholderType}#${submission.id}`,
     [byReference.partitionKey.name]: `${submission.consultationId}#${submission.reference}`,
     ...consultationListingKey(submission),
+    ...submitterKey(submission),
     ...submission,
   };
 }

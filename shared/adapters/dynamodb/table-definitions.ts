@@ -59,7 +59,10 @@ export const tableDefinitions = {
    *   keys only, so that the counts of a call are one small Query; in `byReference`
    *   (`gsi2pk = <consultation>#<reference>`), keys only; in `byConsultation`
    *   (`gsi3pk = <consultation>`, `gsi3sk = <createdAt>#<id>`), all attributes, so that the
-   *   Secretariat's list, export and statistics are Query pages, newest first, never a Scan.
+   *   Secretariat's list, export and statistics are Query pages, newest first, never a Scan; in
+   *   `bySubmitter` (`gsi4pk = <consultation>#<submitter's address key>`, `gsi4sk = <call>#<status>#<id>`),
+   *   keys only, so that a deadline reminder finds what its recipient has submitted or holds as a
+   *   draft with one Query (the address key is a SHA-256, never the address).
    *   The item also holds the submission's history (one event per change, appended in the same
    *   conditional PutItem as the change) and the moderation in force of a workshop request.
    * - `SUBMISSION#<id>`, `sk = CONFIRMATION`: the claim and outcome of the confirmation email.
@@ -89,6 +92,12 @@ export const tableDefinitions = {
         indexName: 'byConsultation',
         partitionKey: { name: 'gsi3pk', type: 'S' },
         sortKey: { name: 'gsi3sk', type: 'S' },
+      },
+      {
+        indexName: 'bySubmitter',
+        partitionKey: { name: 'gsi4pk', type: 'S' },
+        sortKey: { name: 'gsi4sk', type: 'S' },
+        projection: 'keys-only',
       },
     ],
     timeToLiveAttribute: 'expiresAt',

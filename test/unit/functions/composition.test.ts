@@ -32,6 +32,7 @@ const portNeeds: Readonly<Record<PortName, readonly Need[]>> = {
   announcements: ['consultations'],
   moderationEmails: ['submissions'],
   personalData: ['consultations', 'submissions', 'subscriptions', 'deliveries'],
+  submitterStandings: ['submissions'],
 };
 
 function granted(access: readonly Access[]): string[] {
