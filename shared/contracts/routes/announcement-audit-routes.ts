@@ -214,7 +214,7 @@ export const announcementAuditRouteContracts = {
     summary: 'Get an announcement and its delivery figures',
     description:
       'Its texts, where it stands, and the figures of its wave: sent, bounced, complained, suppressed, ' +
-      'unsubscribed, failed, in progress.',
+      'unsubscribed, already submitted (always 0 here: only deadline waves skip those), failed, in progress.',
     tags: ['admin'],
     params: announcementParams,
     responses: { 200: { description: 'The announcement', schema: announcementViewSchema } },

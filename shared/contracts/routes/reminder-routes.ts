@@ -10,7 +10,7 @@ export const reminderRoutes = {
   'get-wave-figures': {
     summary: 'Delivery figures of a reminder wave',
     description:
-      'For the Secretariat: sent, bounced, complained, suppressed, unsubscribed, failed, in progress.',
+      'For the Secretariat: sent, bounced, complained, suppressed, unsubscribed, already submitted (deadline waves), failed, in progress.',
     tags: ['admin'],
     params: waveFiguresParams,
     responses: { 200: { description: 'The figures', schema: waveFiguresSchema } },
