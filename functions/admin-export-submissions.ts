@@ -2,6 +2,7 @@ import { adminListingRouteContracts } from '../shared/contracts/routes/admin-lis
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { httpHandler } from '../shared/http/http-handler.ts';
 import { HttpProblem, problems } from '../shared/http/problem.ts';
+import { responseBodyBudgetBytes } from '../shared/http/response-budget.ts';
 import { exportSubmissions } from '../shared/use-cases/export-submissions.ts';
 import { lambdaEntry, type Uses } from './lambda-entry.ts';
 import {
@@ -10,12 +11,8 @@ import {
   submissionCatalogInDynamoDb,
 } from './ports/dynamodb.ts';
 
-/**
- * Lambda returns at most 6 MB (6,291,556 bytes) from a synchronous invocation, and the proxy response
- * carries the file as a JSON string beside its headers. 6,000,000 bytes of encoded body leave room for
- * the rest; a larger export is refused with a problem that says how to narrow it, never cut short.
- */
-export const exportBodyBudgetBytes = 6_000_000;
+/** The export is measured as it is built and refused once past what one response carries. */
+export const exportBodyBudgetBytes = responseBodyBudgetBytes;
 
 export const createHandler = (dependencies: Uses<'consultations' | 'submissionCatalog' | 'auditTrail'>) =>
   httpHandler(

@@ -3,7 +3,8 @@ import { auditCsv } from '../shared/domain/audit-csv.ts';
 import type { AuditEntry } from '../shared/domain/audit-entry.ts';
 import { adminActor } from '../shared/http/admin-actor.ts';
 import { type HttpResult, httpHandler } from '../shared/http/http-handler.ts';
-import { problems } from '../shared/http/problem.ts';
+import { HttpProblem, problems } from '../shared/http/problem.ts';
+import { encodedBodyBytes, responseBodyBudgetBytes } from '../shared/http/response-budget.ts';
 import {
   type AuditFilters,
   decodeAuditCursor,
@@ -39,6 +40,19 @@ export const createHandler = (dependencies: Uses<'consultations' | 'auditTrail'>
       };
       if (query.format === 'csv') {
         const records = await readWholeAudit(dependencies.auditTrail, params.id, filters);
+        const csv = auditCsv(records);
+        const encodedBytes = encodedBodyBytes(csv);
+        if (encodedBytes > responseBodyBudgetBytes) {
+          throw new HttpProblem({
+            status: 422,
+            type: '/problems/export-too-large',
+            title: 'The export is too large for one response',
+            detail:
+              `${records.length} entries make ${encodedBytes} bytes, more than the ${responseBodyBudgetBytes} ` +
+              'one response can carry. Export part of them at a time with since/until or kind.',
+            extensions: { rowCount: records.length, encodedBytes, limitBytes: responseBodyBudgetBytes },
+          });
+        }
         return {
           status: 200,
           contentType: 'text/csv; charset=utf-8',
@@ -46,7 +60,7 @@ export const createHandler = (dependencies: Uses<'consultations' | 'auditTrail'>
             'Cache-Control': 'no-store',
             'Content-Disposition': `attachment; filename="${params.id}-audit.csv"`,
           },
-          text: auditCsv(records),
+          text: csv,
         };
       }
       const page = await readAuditPage(dependencies.auditTrail, params.id, filters, {

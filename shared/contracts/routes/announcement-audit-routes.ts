@@ -173,7 +173,8 @@ export const announcementAuditRouteContracts = {
       'when, before and after, and why. Filter by `kind` (comma-separated), `actor`, `call`, `since` and ' +
       '`until`. JSON pages of `limit` entries with `nextCursor`; `format=csv` answers every matching entry ' +
       'as CSV (RFC 4180, UTF-8 with BOM; columns at, kind, actor, subject, before, after, reason, with ' +
-      'before and after as JSON text).',
+      'before and after as JSON text); a CSV larger than one response can carry (6,000,000 bytes) answers ' +
+      '422 `/problems/export-too-large`: narrow it with since/until or kind.',
     tags: ['admin'],
     params: adminConsultationParams,
     query: auditQuery,
@@ -183,7 +184,7 @@ export const announcementAuditRouteContracts = {
         schema: auditResponseSchema,
       },
     },
-    problems: [400, 403, 404],
+    problems: [400, 403, 404, 422],
   },
   'create-announcement': {
     summary: 'Send an announcement to every confirmed subscriber',
