@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { type SigningCredentials, signedFetch } from '../local/signed-fetch.ts';
 import { createDynamoDbConsultationRepository } from '../shared/adapters/dynamodb/consultation-repository.ts';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
+import type { TableKey } from '../shared/adapters/dynamodb/table-definitions.ts';
 import type { ConsultationDefinition } from '../shared/domain/consultation-definition.ts';
 import { consultationDefinitions } from '../shared/domain/definitions/index.ts';
 import { repositoryRoot } from './constructs/consultation-function.ts';
@@ -62,9 +63,13 @@ function outputOf(outputsJson: string, stackName: string, key: string): string {
   return value;
 }
 
-/** The consultations table's physical name, from the deploy's outputs file. */
-export function tableNameFromOutputs(outputsJson: string, statefulStackName: string): string {
-  return outputOf(outputsJson, statefulStackName, `${pascalCase('consultations')}TableName`);
+/** A table's physical name (the consultations table unless said), from the deploy's outputs file. */
+export function tableNameFromOutputs(
+  outputsJson: string,
+  statefulStackName: string,
+  table: TableKey = 'consultations',
+): string {
+  return outputOf(outputsJson, statefulStackName, `${pascalCase(table)}TableName`);
 }
 
 /** The API's base URL (the stage's execute-api URL), from the deploy's outputs file. */
@@ -103,7 +108,8 @@ export async function reconcileThroughApi(
   return `schedules ${report.created.length} created, ${report.updated.length} updated, ${report.deleted.length} deleted, ${report.unchanged} unchanged; ${report.caughtUp.length} transitions caught up`;
 }
 
-function cdkJsonContext(): Record<string, unknown> {
+/** The context of cdk.json, where a stage's site values live. */
+export function cdkJsonContext(): Record<string, unknown> {
   const cdkJson = z
     .object({ context: z.record(z.string(), z.unknown()).default({}) })
     .parse(JSON.parse(readFileSync(path.join(repositoryRoot, 'cdk.json'), 'utf8')));
