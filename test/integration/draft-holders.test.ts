@@ -2,57 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
 import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbSubmissionRepository } from '../../shared/adapters/dynamodb/submission-repository.ts';
-import type { CallKind } from '../../shared/domain/consultation-definition.ts';
 import { wsisForum2022 } from '../../shared/domain/definitions/index.ts';
 import { findReminderWave, type ReminderWave } from '../../shared/domain/reminder-wave.ts';
-import { contentSha256, type StoredSubmission } from '../../shared/domain/submission.ts';
-import { submissionContentSchema } from '../../shared/domain/submission-content.ts';
 import type { WaveRecipient } from '../../shared/domain/wave-recipient.ts';
 import type { RecipientSource } from '../../shared/ports/recipient-source.ts';
 import { dynamoDbTargets, type StartedDynamoDbTarget } from '../support/dynamodb-targets.ts';
-import { issueExampleSubmission } from '../support/issue-example-submission.ts';
+import { storedSubmissionMaker } from '../support/stored-submissions.ts';
 
-let sequence = 0;
-
-function submission(
-  email: string,
-  status: StoredSubmission['status'],
-  call: CallKind = 'official-submission',
-  consultationId = 'wsis-forum-2022',
-): StoredSubmission {
-  sequence += 1;
-  const content = submissionContentSchema.parse({
-    ...issueExampleSubmission,
-    call,
-    ...(call === 'photo-contest'
-      ? {
-          photo: {
-            caption: 'A community network mast at dawn',
-            place: 'Kédougou, Senegal',
-            sdg: 9,
-            rightsDeclaration: true,
-            ageDeclaration: true,
-          },
-        }
-      : {}),
-    title: `Draft ${sequence}`,
-    submitter: { ...issueExampleSubmission.submitter, email, timezone: 'Africa/Dakar' },
-  });
-  return {
-    id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    consultationId,
-    call,
-    reference: `WSIS22-OS-${String(sequence).padStart(6, '0')}`,
-    status,
-    version: 1,
-    editTokenSha256: 'a'.repeat(64),
-    createdAt: '2022-03-01T12:00:00.000Z',
-    updatedAt: '2022-03-01T12:00:00.000Z',
-    history: [],
-    contentSha256: contentSha256(content),
-    content,
-  };
-}
+const submission = storedSubmissionMaker({
+  idBlock: '8000',
+  titlePrefix: 'Draft',
+  submitter: { timezone: 'Africa/Dakar' },
+});
 
 async function everyPage(source: RecipientSource, wave: ReminderWave, limit: number) {
   const recipients: WaveRecipient[] = [];

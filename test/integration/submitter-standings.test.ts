@@ -6,54 +6,12 @@ import { createDynamoDbSubmitterStandings } from '../../shared/adapters/dynamodb
 import type { CallKind } from '../../shared/domain/consultation-definition.ts';
 import { addressKey } from '../../shared/domain/email-address.ts';
 import { erasedEmailAddress } from '../../shared/domain/personal-data.ts';
-import { contentSha256, type StoredSubmission } from '../../shared/domain/submission.ts';
-import { submissionContentSchema } from '../../shared/domain/submission-content.ts';
 import type { SubmissionRepository } from '../../shared/ports/submission-repository.ts';
 import type { SubmitterStandings } from '../../shared/ports/submitter-standings.ts';
 import { dynamoDbTargets, type StartedDynamoDbTarget } from '../support/dynamodb-targets.ts';
-import { issueExampleSubmission } from '../support/issue-example-submission.ts';
+import { storedSubmissionMaker } from '../support/stored-submissions.ts';
 
-let sequence = 0;
-
-function submission(
-  email: string,
-  status: StoredSubmission['status'],
-  call: CallKind = 'official-submission',
-  consultationId = 'wsis-forum-2022',
-): StoredSubmission {
-  sequence += 1;
-  const content = submissionContentSchema.parse({
-    ...issueExampleSubmission,
-    call,
-    ...(call === 'photo-contest'
-      ? {
-          photo: {
-            caption: 'A community network mast at dawn',
-            place: 'Kédougou, Senegal',
-            sdg: 9,
-            rightsDeclaration: true,
-            ageDeclaration: true,
-          },
-        }
-      : {}),
-    title: `Title ${sequence}`,
-    submitter: { ...issueExampleSubmission.submitter, email },
-  });
-  return {
-    id: `00000000-0000-4000-9000-${String(sequence).padStart(12, '0')}`,
-    consultationId,
-    call,
-    reference: `WSIS22-OS-${String(sequence).padStart(6, '0')}`,
-    status,
-    version: 1,
-    editTokenSha256: 'a'.repeat(64),
-    createdAt: '2022-03-01T12:00:00.000Z',
-    updatedAt: '2022-03-01T12:00:00.000Z',
-    history: [],
-    contentSha256: contentSha256(content),
-    content,
-  };
-}
+const submission = storedSubmissionMaker({ idBlock: '9000', titlePrefix: 'Title' });
 
 const sorted = <T extends { readonly title: string }>(list: readonly T[] | undefined) =>
   [...(list ?? [])].sort((a, b) => a.title.localeCompare(b.title));
