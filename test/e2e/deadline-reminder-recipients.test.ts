@@ -5,8 +5,10 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/document-cl
 import { createDynamoDbDraftHolders } from '../../shared/adapters/dynamodb/draft-holders.ts';
 import { createDynamoDbSubscriptionRepository } from '../../shared/adapters/dynamodb/subscription-repository.ts';
 import { waveFiguresSchema } from '../../shared/contracts/subscriptions.ts';
+import { callKinds } from '../../shared/domain/consultation-definition.ts';
 import type { RecipientSource } from '../../shared/ports/recipient-source.ts';
 import { subscriberRecipients } from '../../shared/use-cases/subscriber-recipients.ts';
+import { exampleCallBlocks } from '../support/issue-example-submission.ts';
 import { reminderFixtures } from '../support/reminder-fixtures.ts';
 import { emailsTo } from '../support/ses-store.ts';
 import { getSignedJson, postJson, useLocalRuntime } from './local-runtime.ts';
@@ -21,61 +23,7 @@ const photoTitle = 'WSIS 2022 Photo Contest entries';
 function bodiesForEveryCall(email: string) {
   const shared = bodyFor(email, { status: 'submitted' });
   const submitter = { ...(shared.submitter as Record<string, unknown>), language: 'en' };
-  return [
-    { ...shared, submitter },
-    {
-      ...shared,
-      submitter,
-      call: 'workshop-request',
-      workshop: {
-        format: 'hybrid',
-        durationMinutes: 60,
-        organizers: [{ organization: 'Ministry of Digital Economy', stakeholderType: 'government' }],
-        coOrganizers: [],
-        speakers: [{ name: 'Moussa Ndiaye', organization: 'Sonatel', stakeholderType: 'private-sector' }],
-      },
-    },
-    {
-      ...shared,
-      submitter,
-      call: 'hltf-nomination',
-      nomination: {
-        nominee: {
-          name: 'Ana Souza',
-          position: 'Director',
-          organization: 'Anatel',
-          email: 'ana.souza@example.org',
-          stakeholderType: 'government',
-          country: 'BR',
-        },
-        nominator: { name: 'Amina Diallo', organization: 'Ministry of Digital Economy', email },
-        bio: 'Twenty years of spectrum policy.',
-      },
-    },
-    {
-      ...shared,
-      submitter,
-      call: 'photo-contest',
-      photo: {
-        caption: 'Schoolchildren online in Kédougou',
-        place: 'Kédougou, Senegal',
-        sdg: 4,
-        rightsDeclaration: true,
-        ageDeclaration: true,
-      },
-    },
-    {
-      ...shared,
-      submitter,
-      call: 'regional-input',
-      event: {
-        name: 'Regional WSIS Review for Africa',
-        date: '2021-11-10',
-        place: 'Dakar',
-        outcomeSummary: 'Priorities for meaningful connectivity.',
-      },
-    },
-  ];
+  return callKinds.map((call) => ({ ...shared, submitter, call, ...exampleCallBlocks[call] }));
 }
 
 function official(email: string, status: 'draft' | 'submitted', title = 'Inclusion by design') {

@@ -7,6 +7,7 @@ import {
   createdSubmissionSchema,
   submissionViewSchema,
 } from '../../shared/contracts/submission.ts';
+import { exampleCallBlocks } from '../support/issue-example-submission.ts';
 import { useLocalRuntime } from './local-runtime.ts';
 import {
   bearer,
@@ -80,49 +81,11 @@ describe('submission routes through the local runtime', () => {
 
   it('accepts a submission of every call kind', async () => {
     const shared = bodyFor('every-call@example.org');
-    const bodies = [
-      {
-        ...shared,
-        call: 'hltf-nomination',
-        nomination: {
-          nominee: {
-            name: 'Ana Souza',
-            position: 'Director',
-            organization: 'Anatel',
-            email: 'ana.souza@example.org',
-            stakeholderType: 'government',
-            country: 'BR',
-          },
-          nominator: {
-            name: 'Amina Diallo',
-            organization: 'Ministry of Digital Economy',
-            email: 'a@example.org',
-          },
-          bio: 'Twenty years of spectrum policy.',
-        },
-      },
-      {
-        ...shared,
-        call: 'photo-contest',
-        photo: {
-          caption: 'Schoolchildren online in Kédougou',
-          place: 'Kédougou, Senegal',
-          sdg: 4,
-          rightsDeclaration: true,
-          ageDeclaration: true,
-        },
-      },
-      {
-        ...shared,
-        call: 'regional-input',
-        event: {
-          name: 'Regional WSIS Review for Africa',
-          date: '2021-11-10',
-          place: 'Dakar',
-          outcomeSummary: 'Priorities for meaningful connectivity.',
-        },
-      },
-    ];
+    const bodies = (['hltf-nomination', 'photo-contest', 'regional-input'] as const).map((call) => ({
+      ...shared,
+      call,
+      ...exampleCallBlocks[call],
+    }));
     for (const body of bodies) {
       const reply = await create(body);
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);

@@ -18,3 +18,55 @@ export const issueExampleSubmission = {
   sdgs: [4, 9],
   consent: { processing: true, publish: false },
 };
+
+/**
+ * What each call adds to the shared fields, one valid example per call kind (the official submission
+ * adds nothing): spread one beside `call` into a body to submit to that call.
+ */
+export const exampleCallBlocks = {
+  'official-submission': {},
+  'workshop-request': {
+    workshop: {
+      format: 'hybrid',
+      durationMinutes: 60,
+      organizers: [{ organization: 'Ministry of Digital Economy', stakeholderType: 'government' }],
+      coOrganizers: [],
+      speakers: [{ name: 'Moussa Ndiaye', organization: 'Sonatel', stakeholderType: 'private-sector' }],
+    },
+  },
+  'hltf-nomination': {
+    nomination: {
+      nominee: {
+        name: 'Ana Souza',
+        position: 'Director',
+        organization: 'Anatel',
+        email: 'ana.souza@example.org',
+        stakeholderType: 'government',
+        country: 'BR',
+      },
+      nominator: {
+        name: 'Amina Diallo',
+        organization: 'Ministry of Digital Economy',
+        email: 'a@example.org',
+      },
+      bio: 'Twenty years of spectrum policy.',
+    },
+  },
+  'photo-contest': {
+    photo: {
+      caption: 'Schoolchildren online in Kédougou',
+      place: 'Kédougou, Senegal',
+      sdg: 4,
+      rightsDeclaration: true,
+      ageDeclaration: true,
+    },
+  },
+  'regional-input': {
+    event: {
+      name: 'Regional WSIS Review for Africa',
+      date: '2021-11-10',
+      place: 'Dakar',
+      outcomeSummary: 'Priorities for meaningful connectivity.',
+    },
+  },
+} as const;
