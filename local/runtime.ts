@@ -18,7 +18,7 @@ import { lambdaContextFor } from './api-gateway/proxy-event.ts';
 import { createSigV4Verifier, type IamPrincipal } from './api-gateway/sigv4-verifier.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { createTables } from './dynamodb/create-tables.ts';
-import { startDynalite } from './dynamodb/dynalite-server.ts';
+import { startDynaliteThread } from './dynamodb/dynalite-thread.ts';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local-server.ts';
 import { functionNameFromArn, loadFunctions } from './function-registry.ts';
 import { createLocalClock, type LocalClock } from './local-clock.ts';
@@ -169,9 +169,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   try {
     const dynamodb =
-      options.dynamoDb === 'dynamodb-local'
-        ? await startDynamoDbLocal()
-        : await startDynalite({ host, port: 0 });
+      options.dynamoDb === 'dynamodb-local' ? await startDynamoDbLocal() : await startDynaliteThread(host);
     stops.push(() => dynamodb.close());
     const dynamoDbClient = new DynamoDBClient({
       endpoint: dynamodb.endpoint,
