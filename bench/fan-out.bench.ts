@@ -31,8 +31,8 @@ export async function runBenchmark(): Promise<void> {
     port: 0,
     clockAt: new Date('2022-02-21T12:00:00Z'),
     clockSpeed: 0,
-    // dynalite in process by default (SES already has the second core, on its thread);
-    // FAN_OUT_DYNAMODB=dynamodb-local runs AWS's DynamoDB Local in its own JVM instead.
+    // dynalite on its worker thread by default (SES and its front on another, the handlers on the
+    // main thread); FAN_OUT_DYNAMODB=dynamodb-local runs AWS's DynamoDB Local in its own JVM instead.
     dynamoDb: process.env.FAN_OUT_DYNAMODB === 'dynamodb-local' ? 'dynamodb-local' : 'dynalite',
     emailSending: { ratePerSecond: configuredRate, sesMaxSendRate: configuredRate },
     faults: {

@@ -27,7 +27,7 @@ import {
   type ScheduleDelivery,
   startSchedulerEmulator,
 } from './scheduler/scheduler-emulator.ts';
-import { type SesEventBridgeEvent, startSesEventFront } from './ses/ses-event-front.ts';
+import { createSesEventDestination, type SesEventBridgeEvent } from './ses/ses-event-front.ts';
 import { startSesLocalThread } from './ses/ses-local-thread.ts';
 import { createQueues } from './sqs/create-queues.ts';
 import { type EventSource, type QueueHandler, startEventSource } from './sqs/event-source-poller.ts';
@@ -35,9 +35,9 @@ import { startLocalSqs } from './sqs/fauxqs-server.ts';
 
 /**
  * The whole system on loopback: the API in front of the same handlers Lambda runs (SigV4 checked on
- * the admin routes, as API Gateway's IAM authorization does), DynamoDB (dynalite in process, or
- * DynamoDB Local), SES (aws-ses-v2-local on a worker thread, behind a front that emits SES's sending
- * events to the email-events function), SQS (fauxqs, in process, with Lambda's event-source
+ * the admin routes, as API Gateway's IAM authorization does), DynamoDB (dynalite on a worker thread, or
+ * DynamoDB Local), SES (aws-ses-v2-local on a worker thread, behind a front there that reports each
+ * accepted email, whose events this thread hands to the email-events function), SQS (fauxqs, in process, with Lambda's event-source
  * behaviour for the queue consumers), and the EventBridge Scheduler emulator, all driven by one
  * clock. At start it seeds the consultations and reconciles their schedules, as a deploy does.
  * `npm start` runs it; the e2e tests start and stop it per suite.
@@ -61,8 +61,8 @@ export interface LocalRuntimeOptions {
   /** Visibility timeout of the local queues; short by default (10 s) so re-deliveries come soon. */
   readonly queueVisibilityTimeoutSeconds?: number;
   /**
-   * `dynalite` (default: in process, starts at once) or AWS's DynamoDB Local (Java 17, its own
-   * process: the benchmark uses it so that the database does not share this process's one thread).
+   * `dynalite` (default: on a worker thread of this process, starts at once) or AWS's DynamoDB
+   * Local (Java 17, its own process).
    */
   readonly dynamoDb?: 'dynalite' | 'dynamodb-local';
   /**
@@ -180,26 +180,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(async () => dynamoDbClient.destroy());
     await createTables(dynamoDbClient, tablePrefix);
 
-    const sesLocal = await startSesLocalThread(host);
-    stops.push(() => sesLocal.close());
-    const sesUrl = sesLocal.url;
-
-    // Functions are loaded once their ports are composed, below; the SES event front may only
-    // emit after a send, which needs them loaded.
+    // SES's configuration set and its EventBridge destination: accepted emails become events.
+    // Functions are loaded once their ports are composed, below; an event may only come after a
+    // send, which needs them loaded.
     let functions: Awaited<ReturnType<typeof loadFunctions>> | undefined;
     const handlerOf = (name: string) => {
       const loaded = functions?.get(name);
       if (loaded === undefined) throw new Error(`Function ${name} is not loaded`);
       return loaded.handler;
     };
-
-    // SES's configuration set and its EventBridge destination: accepted emails become events.
     const emailEventsTarget = (functionManifest as readonly FunctionDefinition[]).find(
       (fn) => fn.trigger.kind === 'email-events',
     );
-    const sesEvents = await startSesEventFront({
-      host,
-      target: sesUrl,
+    const sesEvents = createSesEventDestination({
       region: localRegion,
       accountId: localAccountId,
       now: () => clock.now(),
@@ -208,11 +201,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         await (handlerOf(emailEventsTarget.name) as EventHandler)(event, context(emailEventsTarget.name));
       },
     });
-    stops.push(() => sesEvents.close());
-    let sesClientUrl = sesEvents.url;
+    const sesLocal = await startSesLocalThread(host, (email) => sesEvents.accept(email));
+    stops.push(() => sesLocal.close());
+    const sesUrl = sesLocal.url;
+    let sesClientUrl = sesLocal.frontUrl;
     const sesFault = options.faults?.sesEndpoint;
     if (sesFault !== undefined) {
-      const wrapped = await sesFault(sesEvents.url);
+      const wrapped = await sesFault(sesLocal.frontUrl);
       stops.push(() => wrapped.close());
       sesClientUrl = wrapped.url;
     }
@@ -330,7 +325,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const endpoints = (): LocalEndpoints => ({
       api: apiUrl,
       dynamodb: dynamodb.endpoint,
-      ses: sesEvents.url,
+      ses: sesLocal.frontUrl,
       sesStore: `${sesUrl}/store`,
       sesInbox: `${sesUrl}/`,
       scheduler: scheduler.url,
@@ -388,6 +383,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       // Twice round: an SES event recorded late may be what a re-delivered batch waited for.
       for (let round = 0; round < 2; round += 1) {
         for (const source of eventSources) await source.idle();
+        await sesLocal.flush();
         await sesEvents.settled();
       }
     };

@@ -3,13 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { closeServer, listen } from '../api-gateway/api-server.ts';
 
 /**
- * What SES's configuration set and its EventBridge event destination do, locally: an HTTP front
- * before aws-ses-v2-local that forwards every request and, for each email SES accepted (SES v2
- * SendEmail answered 200), emits the events SES would publish, asynchronously as the real
- * destination does: `Email Sent` always, and for the mailbox simulator's addresses
- * `bounce@simulator.amazonses.com` a permanent `Email Bounced` and
- * `complaint@simulator.amazonses.com` an `Email Complaint Received`. The events carry the
- * message's tags, which aws-ses-v2-local does not keep, from the request.
+ * What SES's configuration set and its EventBridge event destination do, locally, in two parts.
+ * The front (`startSesEventFront`) is an HTTP server before aws-ses-v2-local that forwards every
+ * request and reports each email SES accepted (SES v2 SendEmail answered 200), with the message's
+ * tags, which aws-ses-v2-local does not keep, taken from the request; it runs on the SES thread
+ * (`ses-local-thread.ts`), beside the server it fronts. The destination
+ * (`createSesEventDestination`) turns an accepted email into the events SES would publish, stamped
+ * with the consultation clock, and emits them asynchronously as the real destination does:
+ * `Email Sent` always, and for the mailbox simulator's addresses `bounce@simulator.amazonses.com`
+ * a permanent `Email Bounced` and `complaint@simulator.amazonses.com` an
+ * `Email Complaint Received`.
  */
 export const simulatorAddresses = {
   bounce: 'bounce@simulator.amazonses.com',
@@ -28,10 +31,16 @@ export interface SesEventBridgeEvent {
   readonly detail: Record<string, unknown>;
 }
 
+/** An email SES accepted: what its events are made of. Plain data, so it can cross threads. */
+export interface AcceptedEmail {
+  readonly messageId: string;
+  readonly source: string;
+  readonly destination: string[];
+  readonly tags: Record<string, string[]>;
+}
+
 export interface SesEventFront {
   readonly url: string;
-  /** Resolves when every event emitted so far has been handled. */
-  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,29 +53,10 @@ interface SendEmailBody {
 export async function startSesEventFront(options: {
   readonly host: string;
   readonly target: string;
-  readonly region: string;
-  readonly accountId: string;
-  readonly now: () => Date;
-  readonly emit: (event: SesEventBridgeEvent) => Promise<void>;
+  /** Called before the client gets SES's answer, so the email is reported before anyone knows of it. */
+  readonly onAccepted: (email: AcceptedEmail) => void;
 }): Promise<SesEventFront> {
   const target = new URL(options.target);
-  const pending = new Set<Promise<void>>();
-
-  const emitLater = (events: SesEventBridgeEvent[]) => {
-    const done = (async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      for (const event of events) {
-        try {
-          await options.emit(event);
-        } catch (error) {
-          console.error('[ses-events] handler failed:', error instanceof Error ? error.message : error);
-        }
-      }
-    })();
-    pending.add(done);
-    void done.finally(() => pending.delete(done));
-  };
-
   const server: Server = createServer((incoming, outgoing) => {
     readAll(incoming).then(
       (body) => {
@@ -81,16 +71,16 @@ export async function startSesEventFront(options: {
           (answer) => {
             readAll(answer).then(
               (answerBody) => {
-                outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-                outgoing.end(answerBody);
                 if (
                   incoming.method === 'POST' &&
                   incoming.url?.startsWith('/v2/email/outbound-emails') === true &&
                   answer.statusCode === 200
                 ) {
-                  const events = eventsFor(body, answerBody, options);
-                  if (events.length > 0) emitLater(events);
+                  const accepted = acceptedEmail(body, answerBody);
+                  if (accepted !== undefined) options.onAccepted(accepted);
                 }
+                outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+                outgoing.end(answerBody);
               },
               () => outgoing.destroy(),
             );
@@ -106,11 +96,44 @@ export async function startSesEventFront(options: {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host}:${port}`,
-    async settled() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
     async close() {
       await closeServer(server);
+    },
+  };
+}
+
+export interface SesEventDestination {
+  /** Emits the events of an email SES accepted, later, as SES does. */
+  accept(email: AcceptedEmail): void;
+  /** Resolves when every event of the emails accepted so far has been handled. */
+  settled(): Promise<void>;
+}
+
+export function createSesEventDestination(options: {
+  readonly region: string;
+  readonly accountId: string;
+  readonly now: () => Date;
+  readonly emit: (event: SesEventBridgeEvent) => Promise<void>;
+}): SesEventDestination {
+  const pending = new Set<Promise<void>>();
+  return {
+    accept(email) {
+      const events = sesEventsFor(email, { ...options, at: options.now() });
+      const done = (async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        for (const event of events) {
+          try {
+            await options.emit(event);
+          } catch (error) {
+            console.error('[ses-events] handler failed:', error instanceof Error ? error.message : error);
+          }
+        }
+      })();
+      pending.add(done);
+      void done.finally(() => pending.delete(done));
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
     },
   };
 }
@@ -124,25 +147,39 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function eventsFor(
-  requestBody: Buffer,
-  answerBody: Buffer,
-  options: { readonly region: string; readonly accountId: string; readonly now: () => Date },
-): SesEventBridgeEvent[] {
+function acceptedEmail(requestBody: Buffer, answerBody: Buffer): AcceptedEmail | undefined {
   let request: SendEmailBody;
   let messageId: string | undefined;
   try {
     request = JSON.parse(requestBody.toString('utf8')) as SendEmailBody;
     messageId = (JSON.parse(answerBody.toString('utf8')) as { MessageId?: string }).MessageId;
   } catch {
-    return [];
+    return undefined;
   }
-  if (messageId === undefined) return [];
-  const destination = request.Destination?.ToAddresses ?? [];
+  if (messageId === undefined) return undefined;
   const tags: Record<string, string[]> = {};
   for (const tag of request.EmailTags ?? []) tags[tag.Name] = [...(tags[tag.Name] ?? []), tag.Value];
-  const at = options.now().toISOString();
-  const mail = { timestamp: at, messageId, source: request.FromEmailAddress ?? '', destination, tags };
+  return {
+    messageId,
+    source: request.FromEmailAddress ?? '',
+    destination: request.Destination?.ToAddresses ?? [],
+    tags,
+  };
+}
+
+export function sesEventsFor(
+  email: AcceptedEmail,
+  options: { readonly region: string; readonly accountId: string; readonly at: Date },
+): SesEventBridgeEvent[] {
+  const { destination } = email;
+  const at = options.at.toISOString();
+  const mail = {
+    timestamp: at,
+    messageId: email.messageId,
+    source: email.source,
+    destination,
+    tags: email.tags,
+  };
   const event = (detailType: string, detail: Record<string, unknown>): SesEventBridgeEvent => ({
     version: '0',
     id: crypto.randomUUID(),
