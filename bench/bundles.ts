@@ -24,7 +24,9 @@ import { repositoryRoot } from './repository-root.ts';
  * Lambda cold start's init pays, runtime start-up included); the import alone is printed too. The
  * ratio is the median of per-pair ratios (each function load over the SDK-only load right after it),
  * which holds on a busy machine where the medians of each side drift apart.
- * The process exits with 1 when a target is missed.
+ * The process exits with 1 when a target is missed. Two reference rows follow the table, measured
+ * the same way but not budgeted: the floor under every function (`floors`, below); BENCH_FLOORS=0
+ * leaves them out.
  */
 const sizeBudgetBytes = 512 * 1024;
 const loadRatioBudget = 1.3;
@@ -56,10 +58,13 @@ interface Bundle {
 const workDirectory = mkdtempSync(path.join(tmpdir(), 'consultation-bundles-'));
 
 /** Bundles an entry file, or generated source resolved from the repository root. */
-async function bundle(entry: string | { readonly contents: string }, directory: string): Promise<Bundle> {
+async function bundle(
+  entry: string | { readonly contents: string; readonly sourcefile: string },
+  directory: string,
+): Promise<Bundle> {
   mkdirSync(directory, { recursive: true });
   const file = path.join(directory, functionBundling.outputFileName);
-  const options = esbuildOptionsFor(typeof entry === 'string' ? entry : 'sdk-only.ts', file, variant);
+  const options = esbuildOptionsFor(typeof entry === 'string' ? entry : entry.sourcefile, file, variant);
   const result = await build({
     ...options,
     ...(typeof entry === 'string'
@@ -69,7 +74,7 @@ async function bundle(entry: string | { readonly contents: string }, directory: 
           stdin: {
             contents: entry.contents,
             resolveDir: repositoryRoot,
-            sourcefile: 'sdk-only.ts',
+            sourcefile: entry.sourcefile,
             loader: 'ts',
           },
         }),
@@ -165,14 +170,49 @@ interface Row {
   readonly largest: string;
 }
 
-async function measure(definition: FunctionDefinition): Promise<Row> {
-  const directory = path.join(workDirectory, definition.name);
-  const functionBundle = await bundle(
-    path.join(repositoryRoot, definition.entry),
-    path.join(directory, 'function'),
-  );
+/**
+ * What every function loads before any code of its own, measured like a function against the same
+ * SDK-only bundle: the Lambda entry (Powertools logger and metrics with their middy middlewares,
+ * CORS, the runtime config read once) around a handler that does nothing, alone and with the
+ * DynamoDB clients most functions hold. Printed as reference rows, not budgeted: their ratio is the
+ * least any function can have, whatever its own code.
+ */
+const floors: readonly Subject[] = [
+  {
+    name: 'floor: Lambda entry, no client',
+    entry: {
+      sourcefile: 'floor-entry.ts',
+      contents: `import { lambdaEntry } from './functions/lambda-entry.ts';
+export const handler = lambdaEntry(() => async () => ({}), {});
+`,
+    },
+  },
+  {
+    name: 'floor: Lambda entry + DynamoDB',
+    entry: {
+      sourcefile: 'floor-entry-dynamodb.ts',
+      contents: `import { lambdaEntry } from './functions/lambda-entry.ts';
+export const handler = lambdaEntry(() => async () => ({}), {});
+export { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+export { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+`,
+    },
+  },
+];
+
+interface Subject {
+  readonly name: string;
+  readonly entry: string | { readonly contents: string; readonly sourcefile: string };
+}
+
+async function measure(subject: Subject): Promise<Row> {
+  const directory = path.join(workDirectory, subject.name.replace(/[^a-z0-9-]+/gi, '-'));
+  const functionBundle = await bundle(subject.entry, path.join(directory, 'function'));
   const clients = sdkClientPackages(functionBundle.metafile);
-  const sdkBundle = await bundle({ contents: await sdkOnlyEntry(clients) }, path.join(directory, 'sdk-only'));
+  const sdkBundle = await bundle(
+    { contents: await sdkOnlyEntry(clients), sourcefile: 'sdk-only.ts' },
+    path.join(directory, 'sdk-only'),
+  );
 
   // One warm-up each (file system cache), then alternate so both see the same conditions.
   loadOnce(functionBundle.file);
@@ -194,7 +234,7 @@ async function measure(definition: FunctionDefinition): Promise<Row> {
   );
   const cpuPairRatios = loads.map((load, run) => load.cpuMs / (sdkLoads[run]?.cpuMs ?? Number.NaN));
   return {
-    name: definition.name,
+    name: subject.name,
     clients,
     bytes: functionBundle.bytes,
     sdkBytes: sdkBundle.bytes,
@@ -206,7 +246,7 @@ async function measure(definition: FunctionDefinition): Promise<Row> {
   };
 }
 
-function table(rows: readonly Row[]): string {
+function table(rows: readonly Row[], reference = false): string {
   const header = [
     'function',
     'SDK clients in bundle',
@@ -233,7 +273,7 @@ function table(rows: readonly Row[]): string {
       `${row.load.importMs.toFixed(1)} / ${row.sdkLoad.importMs.toFixed(1)}`,
       `${row.load.cpuMs.toFixed(1)} / ${row.sdkLoad.cpuMs.toFixed(1)}`,
       `${row.cpuRatio.toFixed(2)}x`,
-      within ? 'yes' : 'NO',
+      reference ? '(reference)' : within ? 'yes' : 'NO',
     ];
   });
   const widths = header.map((title, column) =>
@@ -248,14 +288,22 @@ try {
   const rows: Row[] = [];
   for (const definition of functionManifest as readonly FunctionDefinition[]) {
     if (only !== undefined && !only.includes(definition.name)) continue;
-    rows.push(await measure(definition));
+    rows.push(await measure({ name: definition.name, entry: path.join(repositoryRoot, definition.entry) }));
   }
+  const floorRows: Row[] = [];
+  if (process.env.BENCH_FLOORS !== '0') for (const floor of floors) floorRows.push(await measure(floor));
   console.log(
     `Bundle budget: ${rows.length} functions of stage ${stage} (Powertools tracer ${variant.powertoolsTracer ? 'bundled' : 'not bundled'}), ` +
       `Node ${process.versions.node}, median of ${runs} fresh processes each, ` +
       `targets <= ${kilobytes(sizeBudgetBytes)} minified and <= ${loadRatioBudget}x the SDK-only load time\n`,
   );
   console.log(table(rows));
+  if (floorRows.length > 0) {
+    console.log(
+      '\nThe floor under every function (the Lambda entry around a handler that does nothing), measured the same way:\n',
+    );
+    console.log(table(floorRows, true));
+  }
   console.log('\nLargest parts of each bundle (minified bytes):');
   for (const row of rows) console.log(`  ${row.name}: ${row.largest}`);
   // The same test as the table's last column: the paired ratio.
