@@ -28,7 +28,7 @@ import {
   startSchedulerEmulator,
 } from './scheduler/scheduler-emulator.ts';
 import { createSesEventDestination, type SesEventBridgeEvent } from './ses/ses-event-front.ts';
-import { startSesLocalThread } from './ses/ses-local-thread.ts';
+import { recipientCountsPath, startSesLocalThread } from './ses/ses-local-thread.ts';
 import { createQueues } from './sqs/create-queues.ts';
 import { type EventSource, type QueueHandler, startEventSource } from './sqs/event-source-poller.ts';
 import { startLocalSqs } from './sqs/fauxqs-server.ts';
@@ -92,6 +92,8 @@ export interface LocalEndpoints {
   /** SES as the functions reach it: the event-emitting front before aws-ses-v2-local. */
   readonly ses: string;
   readonly sesStore: string;
+  /** How many emails the SES store holds, and per address: `{ emails, recipients }` (any size of store). */
+  readonly sesRecipientCounts: string;
   readonly sesInbox: string;
   readonly scheduler: string;
   readonly sqs: string;
@@ -327,6 +329,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       dynamodb: dynamodb.endpoint,
       ses: sesLocal.frontUrl,
       sesStore: `${sesUrl}/store`,
+      sesRecipientCounts: `${sesLocal.frontUrl}${recipientCountsPath}`,
       sesInbox: `${sesUrl}/`,
       scheduler: scheduler.url,
       sqs: sqs.endpoint,

@@ -12,3 +12,24 @@ export const startSesLocal = (
     default: (config: Partial<Config>) => Promise<Server>;
   }
 ).default;
+
+/** What `sesStoreRecipientCounts` reads of the store aws-ses-v2-local keeps in its module. */
+interface SesLocalStore {
+  readonly emails: readonly { readonly destination: { readonly to: readonly string[] } }[];
+}
+
+/**
+ * How many emails aws-ses-v2-local's store holds and how many went to each address, read from the
+ * store itself (in the thread that runs the server): what a large wave is checked against. `/store`
+ * sends every email whole, and the JSON of 100,000 emails is longer than the longest string V8 makes.
+ */
+export function sesStoreRecipientCounts(): { emails: number; recipients: Record<string, number> } {
+  const store = (
+    createRequire(import.meta.url)('aws-ses-v2-local/dist/store.js') as { getStoreReadonly(): SesLocalStore }
+  ).getStoreReadonly();
+  const recipients: Record<string, number> = {};
+  for (const email of store.emails) {
+    for (const to of email.destination.to) recipients[to] = (recipients[to] ?? 0) + 1;
+  }
+  return { emails: store.emails.length, recipients };
+}

@@ -55,9 +55,17 @@ export async function startSesEventFront(options: {
   readonly target: string;
   /** Called before the client gets SES's answer, so the email is reported before anyone knows of it. */
   readonly onAccepted: (email: AcceptedEmail) => void;
+  /** GET routes the front answers itself (JSON), e.g. a summary of the store; not forwarded. */
+  readonly localRoutes?: Readonly<Record<string, () => unknown>>;
 }): Promise<SesEventFront> {
   const target = new URL(options.target);
   const server: Server = createServer((incoming, outgoing) => {
+    const localRoute = incoming.method === 'GET' ? options.localRoutes?.[incoming.url ?? ''] : undefined;
+    if (localRoute !== undefined) {
+      outgoing.writeHead(200, { 'Content-Type': 'application/json' });
+      outgoing.end(JSON.stringify(localRoute()));
+      return;
+    }
     readAll(incoming).then(
       (body) => {
         const forward = httpRequest(

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { startSesLocal } from '../ses-local.ts';
+import { sesStoreRecipientCounts, startSesLocal } from '../ses-local.ts';
 import { type AcceptedEmail, startSesEventFront } from './ses-event-front.ts';
 
 /**
@@ -9,6 +9,9 @@ import { type AcceptedEmail, startSesEventFront } from './ses-event-front.ts';
  * shares Lambda's CPU. The store is read over HTTP (`/store`), as before. Each email SES accepts is
  * posted to this thread as an `AcceptedEmail`, before the sender gets SES's answer.
  */
+/** On the front: `{ emails, recipients: { <address>: <emails to it> } }`, from the store (`sesStoreRecipientCounts`). */
+export const recipientCountsPath = '/_local/recipient-counts';
+
 export interface SesLocalThread {
   /** aws-ses-v2-local itself: its store (`/store`) and web inbox. */
   readonly url: string;
@@ -84,6 +87,7 @@ if (!isMainThread && parentPort !== null) {
     host,
     target: `http://${host}:${port}`,
     onAccepted: (email) => toMain.postMessage({ kind: 'accepted', email } satisfies FromThread),
+    localRoutes: { [recipientCountsPath]: sesStoreRecipientCounts },
   });
   toMain.on('message', (message: ToThread) => {
     if (message.kind === 'flush')

@@ -82,6 +82,20 @@ describe('deadline waves through the local runtime: duplicates, re-driven batche
     expect(await emailsTo(store(), suppressedEarlier)).toHaveLength(0);
     expect(await runtime().deadLetterCount('reminders')).toBe(0);
 
+    // The per-address counts the fan-out benchmark reads agree with the whole store.
+    const everyEmail = await storedEmails(store());
+    const counts = (await (await fetch(runtime().endpoints.sesRecipientCounts)).json()) as {
+      emails: number;
+      recipients: Record<string, number>;
+    };
+    expect(counts.emails).toBe(everyEmail.length);
+    const expected: Record<string, number> = {};
+    for (const email of everyEmail) {
+      for (const to of email.destination.to) expected[to] = (expected[to] ?? 0) + 1;
+    }
+    expect(counts.recipients).toEqual(expected);
+    expect(counts.recipients[subscribers[0]?.email ?? '']).toBe(1);
+
     const figures = await getSignedJson(api(`/v1/admin/consultations/${wsis}/waves/${fourteenDays}`));
     expect(figures.status).toBe(200);
     // The unsubscribed address is no longer a confirmed subscriber, so the wave never queued it.
