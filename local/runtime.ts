@@ -35,12 +35,13 @@ import { startLocalSqs } from './sqs/fauxqs-server.ts';
 
 /**
  * The whole system on loopback: the API in front of the same handlers Lambda runs (SigV4 checked on
- * the admin routes, as API Gateway's IAM authorization does), DynamoDB (dynalite on a worker thread, or
- * DynamoDB Local), SES (aws-ses-v2-local on a worker thread, behind a front there that reports each
- * accepted email, whose events this thread hands to the email-events function), SQS (fauxqs, in process, with Lambda's event-source
- * behaviour for the queue consumers), and the EventBridge Scheduler emulator, all driven by one
- * clock. At start it seeds the consultations and reconciles their schedules, as a deploy does.
- * `npm start` runs it; the e2e tests start and stop it per suite.
+ * the admin routes, as API Gateway's IAM authorization does), DynamoDB (dynalite on a worker
+ * thread, or DynamoDB Local), SES (aws-ses-v2-local on a worker thread, behind a front there that
+ * reports each accepted email, whose events this thread hands to the email-events function), SQS
+ * (fauxqs, in process, with Lambda's event-source behaviour for the queue consumers), and the
+ * EventBridge Scheduler emulator, all driven by one clock. At start it seeds the consultations and
+ * reconciles their schedules, as a deploy does. `npm start` runs it; the e2e tests start and stop it
+ * per suite.
  */
 export interface LocalRuntimeOptions {
   readonly host?: string;

@@ -60,7 +60,13 @@ export async function startSesEventFront(options: {
 }): Promise<SesEventFront> {
   const target = new URL(options.target);
   const server: Server = createServer((incoming, outgoing) => {
-    const localRoute = incoming.method === 'GET' ? options.localRoutes?.[incoming.url ?? ''] : undefined;
+    const path = incoming.url ?? '';
+    const localRoute =
+      incoming.method === 'GET' &&
+      options.localRoutes !== undefined &&
+      Object.hasOwn(options.localRoutes, path)
+        ? options.localRoutes[path]
+        : undefined;
     if (localRoute !== undefined) {
       outgoing.writeHead(200, { 'Content-Type': 'application/json' });
       outgoing.end(JSON.stringify(localRoute()));
@@ -175,7 +181,7 @@ function acceptedEmail(requestBody: Buffer, answerBody: Buffer): AcceptedEmail |
   };
 }
 
-export function sesEventsFor(
+function sesEventsFor(
   email: AcceptedEmail,
   options: { readonly region: string; readonly accountId: string; readonly at: Date },
 ): SesEventBridgeEvent[] {
