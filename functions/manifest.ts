@@ -54,9 +54,13 @@ export interface FunctionDefinition {
   readonly description: string;
   readonly trigger: Trigger;
   readonly access: readonly Access[];
+  /** Lambda's timeout; `defaultTimeoutSeconds` when unset. */
   readonly timeoutSeconds?: number;
   readonly memoryMb?: number;
 }
+
+/** The timeout of a function that names none: CDK deploys it, the local runtime's contexts count down from it. */
+export const defaultTimeoutSeconds = 10;
 
 const readConsultations: Access = { kind: 'table', table: 'consultations', mode: 'read' };
 const writeSubscriptions: Access = { kind: 'table', table: 'subscriptions', mode: 'read-write' };

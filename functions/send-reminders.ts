@@ -1,4 +1,4 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import {
   environmentVariableNames,
@@ -64,7 +64,12 @@ export const createHandler = (
     ),
     calendarUidDomain: dependencies.config.calendarUidDomain,
   };
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  return async (
+    event: SQSEvent,
+    context: Pick<Context, 'getRemainingTimeInMillis'>,
+  ): Promise<SQSBatchResponse> => {
+    // The settings of this invocation: the URL read now, the time left from its own context.
+    const invocation = { ...settings, timeLeftMilliseconds: () => context.getRemainingTimeInMillis() };
     // The messages of a batch are worked on together, so the pacer is never idle while one
     // message waits for its slowest recipient: the pacer alone sets the rate.
     const outcomes = await Promise.all(
@@ -80,7 +85,7 @@ export const createHandler = (
           );
           return record.messageId;
         }
-        const outcome = await sendReminderBatch(dependencies, parsed.data as ReminderBatch, settings);
+        const outcome = await sendReminderBatch(dependencies, parsed.data as ReminderBatch, invocation);
         return outcome.outcome === 'retry' ? record.messageId : undefined;
       }),
     );

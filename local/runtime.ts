@@ -4,7 +4,12 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { createDependencies } from '../functions/dependencies.ts';
-import { type FunctionDefinition, functionManifest, httpFunctions } from '../functions/manifest.ts';
+import {
+  defaultTimeoutSeconds,
+  type FunctionDefinition,
+  functionManifest,
+  httpFunctions,
+} from '../functions/manifest.ts';
 import { physicalTableName, tableKeys } from '../shared/adapters/dynamodb/table-definitions.ts';
 import { sesClientSettings } from '../shared/adapters/ses/ses-mailer.ts';
 import { type QueueKey, queueDefinitions, queueKeys } from '../shared/adapters/sqs/queue-definitions.ts';
@@ -168,7 +173,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne();
   };
-  const context = (name: string) => lambdaContextFor(name, crypto.randomUUID(), localRegion, localAccountId);
+  // With the function's own timeout, as Lambda gives it (the sender stops before it runs out).
+  const context = (name: string) =>
+    lambdaContextFor(name, crypto.randomUUID(), localRegion, localAccountId, timeoutMillisecondsOf(name));
 
   try {
     const dynamodb =
@@ -438,6 +445,17 @@ async function invokeScheduleTarget(
   const handler = target.handler as ScheduleTargetHandler;
   await handler(
     event,
-    lambdaContextFor(target.definition.name, crypto.randomUUID(), localRegion, localAccountId),
+    lambdaContextFor(
+      target.definition.name,
+      crypto.randomUUID(),
+      localRegion,
+      localAccountId,
+      timeoutMillisecondsOf(target.definition.name),
+    ),
   );
+}
+
+function timeoutMillisecondsOf(name: string): number {
+  const definition = (functionManifest as readonly FunctionDefinition[]).find((fn) => fn.name === name);
+  return (definition?.timeoutSeconds ?? defaultTimeoutSeconds) * 1000;
 }

@@ -15,7 +15,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { Access, FunctionDefinition } from '../../functions/manifest.ts';
+import { type Access, defaultTimeoutSeconds, type FunctionDefinition } from '../../functions/manifest.ts';
 import { type TableKey, tableDefinitions } from '../../shared/adapters/dynamodb/table-definitions.ts';
 import type { QueueKey } from '../../shared/adapters/sqs/queue-definitions.ts';
 import type { LogLevel } from '../stage-config.ts';
@@ -75,7 +75,6 @@ const tableWriteActions = [
 ] as const;
 
 const defaultMemoryMb = 512;
-const defaultTimeoutSeconds = 10;
 
 /**
  * The house Lambda function for one manifest entry: Node.js 24 on arm64, an ESM bundle built

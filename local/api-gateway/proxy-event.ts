@@ -121,13 +121,18 @@ function resourceIdOf(resource: string): string {
   return hash.toString(36).padStart(6, '0').slice(0, 6);
 }
 
+/**
+ * A Lambda context whose `getRemainingTimeInMillis` counts down from `timeoutMilliseconds`; by
+ * default API Gateway's 29 s, the longest an HTTP invocation can take.
+ */
 export function lambdaContextFor(
   functionName: string,
   requestId: string,
   region: string,
   accountId: string,
+  timeoutMilliseconds = 29_000,
 ): Context {
-  const deadline = Date.now() + 29_000;
+  const deadline = Date.now() + timeoutMilliseconds;
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,

@@ -44,13 +44,30 @@ export interface SendReminderSettings {
   readonly triesPerRecipient: number;
   /** Recipients worked on at once (the pacer still spaces the SES calls). */
   readonly concurrency: number;
+  /**
+   * The time the invocation has left (Lambda's `getRemainingTimeInMillis`). When it is below
+   * `stopBeforeMilliseconds`, no recipient is claimed or sent any more: the rest go back to the
+   * queue unclaimed, so an invocation ends by itself before its timeout, whatever the send rate,
+   * instead of being stopped with recipients held in `sending`. Unset: no limit.
+   */
+  readonly timeLeftMilliseconds?: () => number;
+  /** Room kept for the sends under way (SES's request timeout is 15 s) and their records. */
+  readonly stopBeforeMilliseconds: number;
 }
 
 export const defaultSendReminderSettings = {
   sendingGraceMilliseconds: 15 * 60_000,
   triesPerRecipient: 4,
   concurrency: 16,
+  stopBeforeMilliseconds: 30_000,
 } as const;
+
+function outOfTime(settings: SendReminderSettings): boolean {
+  return (
+    settings.timeLeftMilliseconds !== undefined &&
+    settings.timeLeftMilliseconds() < settings.stopBeforeMilliseconds
+  );
+}
 
 type RecipientOutcome = 'final' | 'retry';
 
@@ -97,6 +114,11 @@ export async function sendReminderBatch(
   const outcomes: RecipientOutcome[] = [];
   const worker = async () => {
     for (let next = work.shift(); next !== undefined; next = work.shift()) {
+      if (outOfTime(settings)) {
+        // Left unclaimed, for the next delivery of the message.
+        outcomes.push('retry');
+        continue;
+      }
       const [key, queued] = next;
       const choice: DeadlineReminderChoice | undefined =
         wave.kind === 'deadline'
@@ -182,6 +204,11 @@ async function sendToRecipient(
 
   for (let tryNumber = 1; tryNumber <= settings.triesPerRecipient; tryNumber += 1) {
     await ports.pacer.take();
+    if (outOfTime(settings)) {
+      // The wait for a slot took the time left: give the claim back rather than send unrecorded.
+      await ports.sendRecords.release(ref, key, attempt);
+      return 'retry';
+    }
     try {
       const { messageId } = await ports.mailer.send({
         to: [email],
