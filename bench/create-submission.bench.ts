@@ -1,19 +1,16 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createHandler } from '../functions/create-submission.ts';
-import { createDependencies } from '../functions/dependencies.ts';
-import { closeServer } from '../local/api-gateway/api-server.ts';
 import { lambdaContextFor, toProxyEvent } from '../local/api-gateway/proxy-event.ts';
 import { createLocalDynamoDbClient } from '../local/dynamodb/client.ts';
 import { createTables } from '../local/dynamodb/create-tables.ts';
 import { startDynalite } from '../local/dynamodb/dynalite-server.ts';
 import { createLocalClock } from '../local/local-clock.ts';
-import { startSesLocal } from '../local/ses-local.ts';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.ts';
+import { sesClientSettings } from '../shared/adapters/ses/ses-mailer.ts';
 import { wsisForum2022 } from '../shared/domain/definitions/index.ts';
+import { composeWithSesLocal } from '../test/support/composed-with-ses-local.ts';
 import { issueExampleSubmission } from '../test/support/issue-example-submission.ts';
 import { storedEmails } from '../test/support/ses-store.ts';
 
@@ -49,34 +46,21 @@ function median(samples: readonly number[]): number {
 export async function runBenchmark(): Promise<void> {
   const dynamodb = await startDynalite({ host: '127.0.0.1', port: 0 });
   const client = createLocalDynamoDbClient(dynamodb.endpoint);
-  const ses: Server = await startSesLocal({ host: '127.0.0.1', port: 0 });
+  const tableNames = await createTables(client, 'bench');
+  const clock = createLocalClock({ startAt: new Date('2022-03-06T12:00:00Z'), speed: 0 });
+  const composed = await composeWithSesLocal({ client, tableNames }, clock, {
+    calendarUidDomain: 'bench.localhost',
+    email: { from: 'Bench <no-reply@bench.localhost>' },
+  });
+  const { dependencies, sesUrl } = composed;
+  // The storage floor's own SES client, built as the mailer's is.
   const sesClient = new SESv2Client({
-    endpoint: `http://127.0.0.1:${(ses.address() as AddressInfo).port}`,
+    ...sesClientSettings,
+    endpoint: sesUrl,
     region: 'eu-central-2',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    const tableNames = await createTables(client, 'bench');
-    const clock = createLocalClock({ startAt: new Date('2022-03-06T12:00:00Z'), speed: 0 });
-    const dependencies = createDependencies(
-      {
-        dynamoDb: () => client,
-        sesv2: () => sesClient,
-        scheduler: () => {
-          throw new Error('Submissions never manage schedules');
-        },
-        sqs: () => {
-          throw new Error('Submissions never queue reminders');
-        },
-      },
-      {
-        tableNames,
-        calendarUidDomain: 'bench.localhost',
-        email: { from: 'Bench <no-reply@bench.localhost>' },
-        publicBaseUrl: 'http://127.0.0.1',
-      },
-      clock,
-    );
     await dependencies.consultations.seed(wsisForum2022, clock.now());
     const handler = createHandler(dependencies) as unknown as ProxyHandler;
     const documents = createDocumentClient(client);
@@ -132,9 +116,7 @@ export async function runBenchmark(): Promise<void> {
 
     // An email as large as the receipt the handler sends, for the floor's SES send.
     await create('submitted');
-    const receipt = (await storedEmails(`http://127.0.0.1:${(ses.address() as AddressInfo).port}/store`)).at(
-      -1,
-    );
+    const receipt = (await storedEmails(`${sesUrl}/store`)).at(-1);
     if (receipt === undefined) throw new Error('The receipt was not found in the SES store');
 
     // The round trips the rules require, bare: what no implementation of them can go below.
@@ -253,8 +235,8 @@ export async function runBenchmark(): Promise<void> {
     }
   } finally {
     sesClient.destroy();
+    await composed.close();
     client.destroy();
-    await closeServer(ses);
     await dynamodb.close();
   }
 }

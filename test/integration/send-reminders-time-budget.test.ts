@@ -1,17 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDependencies, type Dependencies } from '../../functions/dependencies.ts';
+import type { Dependencies } from '../../functions/dependencies.ts';
 import { createHandler } from '../../functions/send-reminders.ts';
-import { closeServer } from '../../local/api-gateway/api-server.ts';
 import { createLocalClock } from '../../local/local-clock.ts';
-import { startSesLocal } from '../../local/ses-local.ts';
-import { sesClientSettings } from '../../shared/adapters/ses/ses-mailer.ts';
 import { wsisForum2022 } from '../../shared/domain/definitions/index.ts';
 import { addressKey } from '../../shared/domain/email-address.ts';
 import type { ReminderBatch } from '../../shared/ports/reminder-queue.ts';
+import { type ComposedWithSesLocal, composeWithSesLocal } from '../support/composed-with-ses-local.ts';
 import { dynamoDbTargets, type StartedDynamoDbTarget } from '../support/dynamodb-targets.ts';
 import { storedEmails } from '../support/ses-store.ts';
 
@@ -47,47 +42,22 @@ function sqsEvent(batch: ReminderBatch): SQSEvent {
 
 describe.each(dynamoDbTargets)('the reminder sender near its timeout, on $name', (target) => {
   let database: StartedDynamoDbTarget;
-  let ses: Server;
-  let sesClient: SESv2Client;
+  let composed: ComposedWithSesLocal;
   let storeUrl: string;
   let dependencies: Dependencies;
   let sends = 0;
 
   beforeAll(async () => {
     database = await target.start();
-    ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
-    const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
-    storeUrl = `${sesUrl}/store`;
-    // aws-ses-v2-local keeps one store per process, which the other target's run filled.
-    await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
-    sesClient = new SESv2Client({
-      ...sesClientSettings,
-      endpoint: sesUrl,
-      region: 'eu-central-2',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
     // The 14-day wave is current one hour after it was due.
     const clock = createLocalClock({ startAt: new Date('2022-02-21T14:00:00Z'), speed: 0 });
-    dependencies = createDependencies(
+    composed = await composeWithSesLocal(
+      database,
+      clock,
       {
-        dynamoDb: () => database.client,
-        sesv2: () => sesClient,
-        scheduler: () => {
-          throw new Error('The sender never manages schedules');
-        },
-        sqs: () => {
-          throw new Error('The sender never queues');
-        },
-      },
-      {
-        tableNames: database.tableNames,
-        calendarUidDomain: 'test.localhost',
-        email: { from: 'Test <no-reply@test.localhost>' },
-        publicBaseUrl: 'http://127.0.0.1',
         linkSigningSecret: 'test-link-signing-secret',
         emailSending: { ratePerSecond: 1000, sesMaxSendRate: 1000 },
       },
-      clock,
       {
         pacersSharingTheRate: 1,
         wrapMailer: (mailer) => ({
@@ -99,11 +69,12 @@ describe.each(dynamoDbTargets)('the reminder sender near its timeout, on $name',
         }),
       },
     );
+    storeUrl = `${composed.sesUrl}/store`;
+    dependencies = composed.dependencies;
     await dependencies.consultations.seed(wsisForum2022, clock.now());
   });
   afterAll(async () => {
-    sesClient?.destroy();
-    if (ses !== undefined) await closeServer(ses);
+    await composed?.close();
     await database?.close();
   });
 

@@ -1,17 +1,13 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDependencies, type Dependencies } from '../../functions/dependencies.ts';
-import { closeServer } from '../../local/api-gateway/api-server.ts';
+import type { Dependencies } from '../../functions/dependencies.ts';
 import { createLocalClock } from '../../local/local-clock.ts';
-import { startSesLocal } from '../../local/ses-local.ts';
 import { wsisForum2022 } from '../../shared/domain/definitions/index.ts';
 import { editTokenMatches } from '../../shared/domain/edit-token.ts';
 import type { SubmissionContent } from '../../shared/domain/submission-content.ts';
 import type { SubmissionRepository } from '../../shared/ports/submission-repository.ts';
 import { submitSubmission } from '../../shared/use-cases/change-submission-status.ts';
 import { createSubmission } from '../../shared/use-cases/create-submission.ts';
+import { type ComposedWithSesLocal, composeWithSesLocal } from '../support/composed-with-ses-local.ts';
 import { dynamoDbTargets, type StartedDynamoDbTarget } from '../support/dynamodb-targets.ts';
 
 /**
@@ -60,44 +56,21 @@ function crashingOnce<K extends keyof SubmissionRepository>(
 
 describe.each(dynamoDbTargets)('retries after a crash, on $name', (target) => {
   let database: StartedDynamoDbTarget;
-  let ses: Server;
+  let composed: ComposedWithSesLocal;
   let sesUrl: string;
-  let sesClient: SESv2Client;
   let dependencies: Dependencies;
 
   beforeAll(async () => {
     database = await target.start();
-    ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
-    sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
-    sesClient = new SESv2Client({
-      endpoint: sesUrl,
-      region: 'eu-central-2',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    dependencies = createDependencies(
-      {
-        dynamoDb: () => database.client,
-        sesv2: () => sesClient,
-        scheduler: () => {
-          throw new Error('Submissions never manage schedules');
-        },
-        sqs: () => {
-          throw new Error('Submissions never queue reminders');
-        },
-      },
-      {
-        tableNames: database.tableNames,
-        calendarUidDomain: 'test.localhost',
-        email: { from: 'Test <no-reply@test.localhost>' },
-        publicBaseUrl: 'http://127.0.0.1',
-      },
+    composed = await composeWithSesLocal(
+      database,
       createLocalClock({ startAt: new Date('2022-03-06T12:00:00Z'), speed: 0 }),
     );
+    ({ dependencies, sesUrl } = composed);
     await dependencies.consultations.seed(wsisForum2022, new Date('2022-03-01T00:00:00Z'));
   });
   afterAll(async () => {
-    sesClient?.destroy();
-    if (ses) await closeServer(ses);
+    await composed?.close();
     await database?.close();
   });
 
