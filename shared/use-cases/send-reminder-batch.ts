@@ -51,7 +51,11 @@ export interface SendReminderSettings {
    * instead of being stopped with recipients held in `sending`. Unset: no limit.
    */
   readonly timeLeftMilliseconds?: () => number;
-  /** Room kept for the sends under way (SES's request timeout is 15 s) and their records. */
+  /**
+   * Room kept for the sends under way (SES's request timeout is 15 s), their records, and the
+   * workers already waiting for a send slot: `concurrency` slots take 32 s at the SES sandbox's
+   * 1 email/s shared by two senders.
+   */
   readonly stopBeforeMilliseconds: number;
 }
 
@@ -59,7 +63,7 @@ export const defaultSendReminderSettings = {
   sendingGraceMilliseconds: 15 * 60_000,
   triesPerRecipient: 4,
   concurrency: 16,
-  stopBeforeMilliseconds: 30_000,
+  stopBeforeMilliseconds: 60_000,
 } as const;
 
 function outOfTime(settings: SendReminderSettings): boolean {

@@ -85,7 +85,7 @@ describe.each(dynamoDbTargets)('the reminder sender near its timeout, on $name',
     ) => Promise<SQSBatchResponse>;
     const event = sqsEvent({ ...wave, recipients });
 
-    // Plenty of time until ten emails are out, then 20 s left: under the 30 s the sender keeps.
+    // Plenty of time until ten emails are out, then 20 s left: under the 60 s the sender keeps.
     const runningOut = { getRemainingTimeInMillis: () => (sends < 10 ? 300_000 : 20_000) } as Context;
     const first = await handler(event, runningOut);
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'message-1' }]);
