@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { ModerationEmailRecord, ModerationEmails } from '../../ports/moderation-emails.ts';
-import { conditionalWrite } from './conditional-write.ts';
+import { claimEmailRecord, completeEmailRecord } from './email-claims.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 /**
@@ -38,36 +38,21 @@ export function createDynamoDbModerationEmails(
         status: 'claimed',
         claimedAt: at,
       };
-      return conditionalWrite(() =>
-        documentClient.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...recordKey(submissionId, moderationVersion), ...claim },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': pk },
-          }),
-        ),
+      return claimEmailRecord(
+        documentClient,
+        tableName,
+        pk,
+        recordKey(submissionId, moderationVersion),
+        claim,
       );
     },
 
-    async complete(submissionId, moderationVersion, outcome) {
-      await documentClient.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: recordKey(submissionId, moderationVersion),
-          UpdateExpression:
-            outcome.status === 'sent'
-              ? 'SET #status = :status, completedAt = :at, messageId = :detail'
-              : 'SET #status = :status, completedAt = :at, failure = :detail',
-          ConditionExpression: '#status = :claimed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': outcome.status,
-            ':at': outcome.at,
-            ':detail': outcome.status === 'sent' ? outcome.messageId : outcome.reason,
-            ':claimed': 'claimed',
-          },
-        }),
+    complete(submissionId, moderationVersion, outcome) {
+      return completeEmailRecord(
+        documentClient,
+        tableName,
+        recordKey(submissionId, moderationVersion),
+        outcome,
       );
     },
 

@@ -19,6 +19,7 @@ import type {
   SubmissionRepository,
 } from '../../ports/submission-repository.ts';
 import { conditionalWrite } from './conditional-write.ts';
+import { claimEmailRecord, completeEmailRecord } from './email-claims.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
 const table = tableDefinitions.submissions;
@@ -225,37 +226,11 @@ export function createDynamoDbSubmissionRepository(
 
     claimConfirmation(submissionId, at) {
       const claim: ConfirmationRecord = { submissionId, status: 'claimed', claimedAt: at };
-      return conditionalWrite(() =>
-        documentClient.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...confirmationKey(submissionId), ...claim },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': pk },
-          }),
-        ),
-      );
+      return claimEmailRecord(documentClient, tableName, pk, confirmationKey(submissionId), claim);
     },
 
-    async completeConfirmation(submissionId, outcome) {
-      await documentClient.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: confirmationKey(submissionId),
-          UpdateExpression:
-            outcome.status === 'sent'
-              ? 'SET #status = :status, completedAt = :at, messageId = :detail'
-              : 'SET #status = :status, completedAt = :at, failure = :detail',
-          ConditionExpression: '#status = :claimed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': outcome.status,
-            ':at': outcome.at,
-            ':detail': outcome.status === 'sent' ? outcome.messageId : outcome.reason,
-            ':claimed': 'claimed',
-          },
-        }),
-      );
+    completeConfirmation(submissionId, outcome) {
+      return completeEmailRecord(documentClient, tableName, confirmationKey(submissionId), outcome);
     },
 
     async findConfirmation(submissionId) {
