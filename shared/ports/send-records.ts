@@ -14,14 +14,17 @@
  * trade-off: never a second email while SES's events flow, at the price of a late email after a
  * crash before SES was reached.
  */
-export type SendState =
-  | 'pending'
-  | 'sending'
-  | 'sent'
-  | 'suppressed'
-  | 'unsubscribed'
-  | 'already-submitted'
-  | 'failed';
+export const sendStates = [
+  'pending',
+  'sending',
+  'sent',
+  'suppressed',
+  'unsubscribed',
+  'already-submitted',
+  'failed',
+] as const;
+
+export type SendState = (typeof sendStates)[number];
 
 export interface WaveRef {
   readonly consultationId: string;

@@ -21,9 +21,10 @@ import type {
   PersonalDataStore,
   SendRecordHolding,
 } from '../../ports/personal-data-store.ts';
-import type { SendRecord, SendState, WaveRef } from '../../ports/send-records.ts';
+import type { WaveRef } from '../../ports/send-records.ts';
 import { consultationPartitionKey } from './audit-trail.ts';
 import { conditionalWrite } from './conditional-write.ts';
+import { recipientPrefix, recordFrom } from './send-records.ts';
 import { callPartition } from './submission-repository.ts';
 import { tableDefinitions } from './table-definitions.ts';
 
@@ -47,17 +48,7 @@ const consultationsTable = tableDefinitions.consultations;
 const [byKind] = consultationsTable.globalSecondaryIndexes;
 
 /** Send records moved off their address key live under `RECIPIENT#ERASED-<random>`. */
-const recipientPrefix = 'RECIPIENT#';
 const anonymousRecipientPrefix = `${recipientPrefix}ERASED-`;
-const sendStates: readonly SendState[] = [
-  'pending',
-  'sending',
-  'sent',
-  'suppressed',
-  'unsubscribed',
-  'already-submitted',
-  'failed',
-];
 
 const addressesProjection = z.object({
   pk: z.string(),
@@ -76,22 +67,6 @@ const submissionCursorSchema = z.object({
   call: z.int().min(0),
   after: z.record(z.string(), z.string()).optional(),
 });
-
-function sendRecordFrom(item: Record<string, unknown>, sortKey: string): SendRecord {
-  const state = sendStates.find((candidate) => candidate === item.state);
-  if (state === undefined) throw new Error(`Send record with state ${String(item.state)}`);
-  const text = (name: string) => (typeof item[name] === 'string' ? { [name]: item[name] as string } : {});
-  return {
-    addressKey: sortKey.slice(recipientPrefix.length),
-    state,
-    ...text('attempt'),
-    ...text('claimedAt'),
-    ...text('sentAt'),
-    ...text('messageId'),
-    ...(item.bounced === true ? { bounced: true } : {}),
-    ...(item.complained === true ? { complained: true } : {}),
-  };
-}
 
 /** `WAVE#<consultation id>#<wave id>`; consultation ids are slugs, so the first `#` after them splits. */
 function waveOf(partitionKey: string): WaveRef {
@@ -152,8 +127,7 @@ export function createDynamoDbPersonalDataStore(
     );
     for await (const page of pages) {
       for (const item of page.Items ?? []) {
-        const sortKey = String(item[delSk]);
-        found.push({ wave: waveOf(String(item[delPk])), record: sendRecordFrom(item, sortKey) });
+        found.push({ wave: waveOf(String(item[delPk])), record: recordFrom(item) });
       }
     }
     return found;

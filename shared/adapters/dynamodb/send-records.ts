@@ -1,10 +1,10 @@
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type {
-  DeliveryFigures,
-  SendRecord,
-  SendRecords,
-  SendState,
-  WaveRef,
+import {
+  type DeliveryFigures,
+  type SendRecord,
+  type SendRecords,
+  sendStates,
+  type WaveRef,
 } from '../../ports/send-records.ts';
 import { batchGetItems } from './batch-get.ts';
 import { conditionalWrite } from './conditional-write.ts';
@@ -18,7 +18,8 @@ import { tableDefinitions } from './table-definitions.ts';
 const keys = tableDefinitions.deliveries;
 const pk = keys.partitionKey.name;
 const sk = keys.sortKey.name;
-const recipientPrefix = 'RECIPIENT#';
+/** The sort key of a send record is this and the recipient's address key. */
+export const recipientPrefix = 'RECIPIENT#';
 
 export const wavePartition = (wave: WaveRef) => `WAVE#${wave.consultationId}#${wave.waveId}`;
 const keyOf = (wave: WaveRef, addressKey: string) => ({
@@ -26,17 +27,8 @@ const keyOf = (wave: WaveRef, addressKey: string) => ({
   [sk]: `${recipientPrefix}${addressKey}`,
 });
 
-const sendStates: readonly SendState[] = [
-  'pending',
-  'sending',
-  'sent',
-  'suppressed',
-  'unsubscribed',
-  'already-submitted',
-  'failed',
-];
-
-function recordFrom(item: Record<string, unknown>): SendRecord {
+/** A send record from its item (in the deliveries table, under whatever wave partition it lives). */
+export function recordFrom(item: Record<string, unknown>): SendRecord {
   const state = sendStates.find((candidate) => candidate === item.state);
   if (state === undefined) throw new Error(`Send record with state ${String(item.state)}`);
   const text = (name: string) => (typeof item[name] === 'string' ? { [name]: item[name] as string } : {});
