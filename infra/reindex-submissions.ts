@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
@@ -9,8 +7,8 @@ import {
   storedSubmissionSchema,
 } from '../shared/adapters/dynamodb/submission-repository.ts';
 import { tableDefinitions } from '../shared/adapters/dynamodb/table-definitions.ts';
-import { cdkJsonContext, outputsFileOf, tableNameFromOutputs } from './seed.ts';
-import { stageConfigFor, stageNames } from './stage-config.ts';
+import { deployedStage, tableNameFromOutputs } from './seed.ts';
+import { stageNames } from './stage-config.ts';
 
 /**
  * `npm run reindex-submissions -- --stage <dev|prod>`: a deploy step for a stage that holds
@@ -61,26 +59,9 @@ async function main(): Promise<void> {
     options: { stage: { type: 'string' }, table: { type: 'string' }, region: { type: 'string' } },
     strict: true,
   });
-  const stage = stageNames.find((name) => name === values.stage);
-  if (stage === undefined) throw new Error(usage);
-  const context: Record<string, unknown> = { ...cdkJsonContext(), stage };
-  const config = stageConfigFor((key) => context[key]);
-  const region = values.region ?? config.site.region;
-  const outputsFile = outputsFileOf(stage);
+  const { config, region, outputs } = deployedStage(values, usage, '--table <name>');
   const tableName =
-    values.table ??
-    (() => {
-      if (!existsSync(outputsFile)) {
-        throw new Error(
-          `No ${path.basename(outputsFile)}: deploy with npm run deploy:${stage} first, or pass --table <name>.`,
-        );
-      }
-      return tableNameFromOutputs(
-        readFileSync(outputsFile, 'utf8'),
-        `${config.resourcePrefix}-stateful`,
-        'submissions',
-      );
-    })();
+    values.table ?? tableNameFromOutputs(outputs(), `${config.resourcePrefix}-stateful`, 'submissions');
   const client = new DynamoDBClient({ region });
   try {
     const report = await reindexSubmissions(client, tableName);

@@ -77,6 +77,37 @@ export function apiUrlFromOutputs(outputsJson: string, statelessStackName: strin
   return outputOf(outputsJson, statelessStackName, 'ApiUrl');
 }
 
+/**
+ * What a script run against a deployed stage starts from: the stage named by `--stage` (or the
+ * usage as an error), its config with cdk.json's site values, the region (`--region` or the site's),
+ * and the stage's deploy outputs, read when first asked for; `instead` says which options spare
+ * the outputs file when it is missing.
+ */
+export function deployedStage(
+  values: { readonly stage?: string | undefined; readonly region?: string | undefined },
+  usage: string,
+  instead: string,
+) {
+  const stage = stageNames.find((name) => name === values.stage);
+  if (stage === undefined) throw new Error(usage);
+  const context: Record<string, unknown> = { ...cdkJsonContext(), stage };
+  const config = stageConfigFor((key) => context[key]);
+  const outputsFile = outputsFileOf(stage);
+  return {
+    stage,
+    config,
+    region: values.region ?? config.site.region,
+    outputs(): string {
+      if (!existsSync(outputsFile)) {
+        throw new Error(
+          `No ${path.basename(outputsFile)}: deploy with npm run deploy:${stage} first, or pass ${instead}.`,
+        );
+      }
+      return readFileSync(outputsFile, 'utf8');
+    },
+  };
+}
+
 const reconcileReportSchema = z.looseObject({
   created: z.array(z.unknown()),
   updated: z.array(z.unknown()),
@@ -128,21 +159,7 @@ async function main(): Promise<boolean> {
     },
     strict: true,
   });
-  const stage = stageNames.find((name) => name === values.stage);
-  if (stage === undefined) throw new Error(usage);
-  const context: Record<string, unknown> = { ...cdkJsonContext(), stage };
-  const config = stageConfigFor((key) => context[key]);
-  const region = values.region ?? config.site.region;
-
-  const outputsFile = outputsFileOf(stage);
-  const outputs = () => {
-    if (!existsSync(outputsFile)) {
-      throw new Error(
-        `No ${path.basename(outputsFile)}: deploy with npm run deploy:${stage} first, or pass --table <name> and --api-url <url>.`,
-      );
-    }
-    return readFileSync(outputsFile, 'utf8');
-  };
+  const { config, region, outputs } = deployedStage(values, usage, '--table <name> and --api-url <url>');
   const tableName = values.table ?? tableNameFromOutputs(outputs(), `${config.resourcePrefix}-stateful`);
   const apiUrl = values['api-url'] ?? apiUrlFromOutputs(outputs(), `${config.resourcePrefix}-stateless`);
 
