@@ -4,6 +4,7 @@ import { localCredentials, localRegion } from '../../local/runtime.ts';
 import { signedFetch } from '../../local/signed-fetch.ts';
 import { personalDataColumns } from '../../shared/domain/submission-export.ts';
 import { parseCsv } from '../support/csv-reader.ts';
+import { exampleCallBlocks } from '../support/issue-example-submission.ts';
 import { postJson, useLocalRuntime } from './local-runtime.ts';
 import { bearer, bodyFor, createdFrom, send, wsis } from './submission-helpers.ts';
 
@@ -40,16 +41,8 @@ interface Fixture {
 }
 
 const nomination = {
-  nominee: {
-    name: 'Ana Souza',
-    position: 'Director',
-    organization: 'Anatel',
-    email: 'ana.souza@example.org',
-    stakeholderType: 'government',
-    country: 'BR',
-  },
+  ...exampleCallBlocks['hltf-nomination'].nomination,
   nominator: { name: 'Kenji Sato', organization: 'University of Tokyo', email: 'kenji.sato@example.org' },
-  bio: 'Twenty years of spectrum policy.',
 };
 
 const fixtures: readonly Fixture[] = [

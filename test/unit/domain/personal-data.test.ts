@@ -9,7 +9,7 @@ import {
   type SubmissionContent,
   submissionContentSchema,
 } from '../../../shared/domain/submission-content.ts';
-import { issueExampleSubmission } from '../../support/issue-example-submission.ts';
+import { exampleCallBlocks, issueExampleSubmission } from '../../support/issue-example-submission.ts';
 
 const submitter = {
   ...issueExampleSubmission.submitter,
@@ -22,20 +22,13 @@ const nomination: SubmissionContent = submissionContentSchema.parse({
   submitter,
   call: 'hltf-nomination',
   nomination: {
-    nominee: {
-      name: 'Ana Souza',
-      position: 'Director',
-      organization: 'Anatel',
-      email: 'ana.souza@example.org',
-      stakeholderType: 'government',
-      country: 'BR',
-    },
+    ...exampleCallBlocks['hltf-nomination'].nomination,
+    // The submitter nominates under her own address: one person in two roles.
     nominator: {
       name: 'Amina Diallo',
       organization: 'Ministry of Digital Economy',
       email: 'amina.diallo@example.org',
     },
-    bio: 'Twenty years of spectrum policy.',
   },
 });
 
